@@ -1,0 +1,51 @@
+package io.pharos.node.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.pharos.core.command.Command;
+import io.pharos.core.command.Result;
+import io.pharos.core.model.BootEnv;
+import io.pharos.core.model.Machine;
+import io.pharos.core.model.Subnet;
+import io.pharos.core.net.Cidr;
+import io.pharos.core.net.IpRange;
+import io.pharos.core.net.Ipv4;
+import io.pharos.core.net.Mac;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CommandCodecTest {
+    private final Subnet subnet = new Subnet("lab", Cidr.parse("10.0.0.0/24"),
+            List.of(IpRange.parse("10.0.0.100-10.0.0.200")), 3600, Map.of("router", "10.0.0.1"), null);
+
+    @Test
+    void everyKindOfCommandSurvivesTheLogFormat() {
+        List<Command> commands = List.of(
+                new Command.PutSubnet(subnet),
+                new Command.BindLease(Ipv4.parse("10.0.0.100"), Mac.parse("52:54:00:12:34:56"), "01:52:54:00:12:34:56",
+                        "web1", "lab", 1000, 4600_000),
+                new Command.PutMachine(new Machine(UUID.randomUUID(), "m1", List.of(Mac.parse("52:54:00:00:00:01")),
+                        null, "local", Map.of("k", "v"))),
+                new Command.PutBootEnv(new BootEnv("local", "disk", null, List.of(), "", Map.of(), List.of())),
+                new Command.Batch(List.of(new Command.DeleteSubnet("lab"), new Command.PurgeLeases(5))));
+        for (Command command : commands) assertEquals(command, CommandCodec.decode(CommandCodec.encode(command)));
+    }
+
+    @Test
+    void resultsRoundTrip() {
+        Result result = new Result.Batched(List.of(Result.OK,
+                new Result.Refused(Result.Refusal.CONFLICT, "10.0.0.5 is held")));
+        assertEquals(result, CommandCodec.decodeResult(CommandCodec.encodeResult(result)));
+    }
+
+    @Test
+    void unknownFormatIsRefusedWithAnUpgradeHint() {
+        byte[] entry = CommandCodec.encode(new Command.DeleteSubnet("x"));
+        entry[0] = 9;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandCodec.decode(entry));
+        assertEquals(true, e.getMessage().contains("upgrade"));
+    }
+}
