@@ -1,0 +1,70 @@
+package io.pharos.node.config;
+
+import io.pharos.core.net.Ipv4;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The typed, validated node-local settings. */
+public record NodeSettings(Path dataDir, String nodeId, InetSocketAddress raftAddress, InetSocketAddress httpAddress,
+                           InetSocketAddress tftpAddress, InetSocketAddress dhcpAddress, List<String> dhcpInterfaces,
+                           Path bootRoot, Ipv4 advertiseAddress, String initialAdminToken) {
+
+    /** Checks every value and reports all problems at once, each with what to do. */
+    public static NodeSettings from(Map<Setting, SettingsLoader.Value> values) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        Path dataDir = Path.of(values.get(Setting.DATA_DIR).value()).toAbsolutePath();
+        String nodeId = values.get(Setting.NODE_ID).value();
+        if (!nodeId.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,62}"))
+            problems.add(problem(values, Setting.NODE_ID, "must be letters, digits, '-' or '_' (at most 63)"));
+        InetSocketAddress raft = address(values, Setting.RAFT_ADDRESS, problems);
+        InetSocketAddress http = address(values, Setting.HTTP_ADDRESS, problems);
+        InetSocketAddress tftp = address(values, Setting.TFTP_ADDRESS, problems);
+        InetSocketAddress dhcp = address(values, Setting.DHCP_ADDRESS, problems);
+        String interfaces = values.get(Setting.DHCP_INTERFACES).value();
+        List<String> dhcpInterfaces = interfaces.isBlank() ? List.of()
+                : Arrays.stream(interfaces.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        String bootRootText = values.get(Setting.BOOT_ROOT).value();
+        Path bootRoot = bootRootText.isBlank() ? dataDir.resolve("boot") : Path.of(bootRootText).toAbsolutePath();
+        Ipv4 advertise = null;
+        String advertiseText = values.get(Setting.ADVERTISE_ADDRESS).value();
+        if (!advertiseText.isBlank()) {
+            try {
+                advertise = Ipv4.parse(advertiseText);
+            } catch (IllegalArgumentException e) {
+                problems.add(problem(values, Setting.ADVERTISE_ADDRESS, e.getMessage() + "; give an IPv4 address"));
+            }
+        }
+        String token = values.get(Setting.INITIAL_ADMIN_TOKEN).value();
+        if (!token.isEmpty() && (token.length() < 16 || !token.matches("[A-Za-z0-9_-]+")))
+            problems.add(problem(values, Setting.INITIAL_ADMIN_TOKEN,
+                    "must be at least 16 characters of letters, digits, '-' or '_'"));
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+        return new NodeSettings(dataDir, nodeId, raft, http, tftp, dhcp, dhcpInterfaces, bootRoot, advertise, token);
+    }
+
+    private static InetSocketAddress address(Map<Setting, SettingsLoader.Value> values, Setting setting,
+                                             List<String> problems) {
+        String text = values.get(setting).value();
+        int colon = text.lastIndexOf(':');
+        try {
+            if (colon <= 0) throw new IllegalArgumentException("no port");
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
+            String host = text.substring(0, colon);
+            Ipv4.parse(host);
+            return new InetSocketAddress(host, port);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(values, setting, "'" + text + "' is not ADDRESS:PORT with an IPv4 address (e.g. "
+                    + setting.defaultValue("~", false) + ")"));
+            return null;
+        }
+    }
+
+    private static String problem(Map<Setting, SettingsLoader.Value> values, Setting setting, String what) {
+        return setting.flag() + " (from " + values.get(setting).source() + "): " + what;
+    }
+}
