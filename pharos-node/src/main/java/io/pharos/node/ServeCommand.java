@@ -72,6 +72,9 @@ final class ServeCommand {
         } catch (StartupException e) {
             err.println("pharos: cannot start: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 
