@@ -1,0 +1,114 @@
+package io.pharos.node.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pharos.core.net.Cidr;
+import io.pharos.core.state.StateSnapshot;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SubnetsApiTest {
+    private static final String LAB = """
+            {"name":"lab","cidr":"10.0.0.0/24","ranges":["10.0.0.100-10.0.0.200"],"leaseSeconds":3600,
+             "options":{"router":"10.0.0.1","dns":"10.0.0.2"}}""";
+
+    private final ApiFixture api = new ApiFixture();
+
+    SubnetsApiTest() throws Exception {}
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void createReadReplaceListDelete() {
+        HttpResponse<String> created = api.post("/api/v1/subnets", LAB);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("/api/v1/subnets/lab", created.headers().firstValue("Location").orElseThrow());
+        assertEquals(Cidr.parse("10.0.0.0/24"), api.state.subnet("lab").orElseThrow().cidr());
+
+        JsonNode got = ApiFixture.json(api.get("/api/v1/subnets/lab"));
+        assertEquals("10.0.0.0/24", got.get("cidr").asText());
+        assertEquals("10.0.0.100-10.0.0.200", got.get("ranges").get(0).asText());
+        assertEquals("10.0.0.1", got.get("options").get("router").asText());
+
+        HttpResponse<String> replaced = api.put("/api/v1/subnets/lab",
+                "{\"cidr\":\"10.0.0.0/24\",\"ranges\":[\"10.0.0.10-10.0.0.20\"],\"leaseSeconds\":600}");
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertEquals(600, api.state.subnet("lab").orElseThrow().leaseSeconds());
+
+        JsonNode list = ApiFixture.json(api.get("/api/v1/subnets"));
+        assertEquals(1, list.size());
+        assertEquals("lab", list.get(0).get("name").asText());
+
+        assertEquals(204, api.delete("/api/v1/subnets/lab").statusCode());
+        assertTrue(api.state.subnet("lab").isEmpty());
+        ApiFixture.error(api.get("/api/v1/subnets/lab"), 404);
+        ApiFixture.error(api.delete("/api/v1/subnets/lab"), 404);
+    }
+
+    @Test
+    void leaseTimeDefaultsToAnHour() {
+        assertEquals(201, api.post("/api/v1/subnets", "{\"name\":\"a\",\"cidr\":\"10.1.0.0/16\"}").statusCode());
+        assertEquals(SubnetsApi.DEFAULT_LEASE_SECONDS, api.state.subnet("a").orElseThrow().leaseSeconds());
+    }
+
+    @Test
+    void everyProblemIsListedWithItsFieldAndNothingIsProposed() {
+        String message = ApiFixture.error(api.post("/api/v1/subnets", """
+                {"name":"Lab!","cidr":"10.0.0.0/24","leaseSeconds":30,
+                 "ranges":["10.0.1.1-10.0.1.5","10.0.0.0-10.0.0.10","10.0.0.5-10.0.0.20"],
+                 "options":{"router":"not-an-ip","bogus-option":"x","message-type":"1"}}"""), 422);
+        assertTrue(message.contains("name: 'Lab!' is not a valid name"), message);
+        assertTrue(message.contains("leaseSeconds: 30 is too short; use at least 60"), message);
+        assertTrue(message.contains("ranges[0]: 10.0.1.1-10.0.1.5 is not inside 10.0.0.0/24"), message);
+        assertTrue(message.contains("ranges[1]: 10.0.0.0-10.0.0.10 includes the network address"), message);
+        assertTrue(message.contains("ranges[2]: 10.0.0.5-10.0.0.20 overlaps ranges[1]"), message);
+        assertTrue(message.contains("options.router: option router (3) expects IPv4 addresses"), message);
+        assertTrue(message.contains("options.bogus-option: unknown DHCP option"), message);
+        assertTrue(message.contains("options.message-type:"), message);
+        assertTrue(api.log.submitted().isEmpty());
+    }
+
+    @Test
+    void malformedFieldsAre400NamingTheField() {
+        String message = ApiFixture.error(api.post("/api/v1/subnets",
+                "{\"name\":\"lab\",\"cidr\":\"10.0.0.1/24\",\"ranges\":[\"10.0.0.9-10.0.0.1\"],\"leaseSeconds\":\"soon\",\"cdir\":1}"), 400);
+        assertTrue(message.contains("cidr: 10.0.0.1/24 has host bits set; did you mean 10.0.0.0/24?"), message);
+        assertTrue(message.contains("ranges[0]: range 10.0.0.9-10.0.0.1 ends before it starts"), message);
+        assertTrue(message.contains("leaseSeconds: expected a whole number"), message);
+        assertTrue(message.contains("cdir: is not a field of subnet; known fields: name, cidr"), message);
+
+        String nulls = ApiFixture.error(api.post("/api/v1/subnets",
+                "{\"name\":\"lab\",\"cidr\":\"10.0.0.0/24\",\"ranges\":[null],\"options\":{\"router\":null}}"), 400);
+        assertTrue(nulls.contains("ranges[0]: is null") && nulls.contains("options.router: is null"), nulls);
+
+        String notJson = ApiFixture.error(api.post("/api/v1/subnets", "{\"name\":"), 400);
+        assertTrue(notJson.contains("not valid JSON"), notJson);
+        String notObject = ApiFixture.error(api.post("/api/v1/subnets", "[1,2]"), 400);
+        assertTrue(notObject.contains("must be a JSON object"), notObject);
+        assertTrue(api.log.submitted().isEmpty());
+    }
+
+    @Test
+    void overlappingSubnetIs409AndChangesNothing() {
+        assertEquals(201, api.post("/api/v1/subnets", LAB).statusCode());
+        StateSnapshot before = api.state.snapshot();
+        String message = ApiFixture.error(api.post("/api/v1/subnets",
+                "{\"name\":\"other\",\"cidr\":\"10.0.0.128/25\"}"), 409);
+        assertTrue(message.contains("overlaps subnet 'lab' (10.0.0.0/24)"), message);
+        assertEquals(before, api.state.snapshot());
+    }
+
+    @Test
+    void createOverExistingIs409AndPutPathMustMatchBody() {
+        assertEquals(201, api.post("/api/v1/subnets", LAB).statusCode());
+        assertTrue(ApiFixture.error(api.post("/api/v1/subnets", LAB), 409).contains("already exists; change it with PUT"));
+        String message = ApiFixture.error(api.put("/api/v1/subnets/other", LAB), 422);
+        assertTrue(message.contains("name: the body says \"lab\" but the path says 'other'"), message);
+    }
+}
