@@ -12,6 +12,9 @@ import io.pharos.node.boot.RenderedTftpFiles;
 import io.pharos.node.boot.StoreTftpFiles;
 import io.pharos.node.boot.TemplateRenderer;
 import io.pharos.node.config.NodeSettings;
+import io.pharos.node.dhcp.DhcpServer;
+import io.pharos.node.dhcp.DhcpServerSettings;
+import io.pharos.protocols.dhcp.policy.DhcpPolicySettings;
 import io.pharos.node.files.BlobGarbageCollector;
 import io.pharos.node.files.BlobStore;
 import io.pharos.node.files.FilesApi;
@@ -107,8 +110,10 @@ public final class PharosServer implements AutoCloseable {
         BootCounters bootCounters = new BootCounters();
         BootScripts scripts = new BootScripts(state, new TemplateRenderer(state), bootCounters);
         String advertise = settings.advertiseAddress() == null ? null : settings.advertiseAddress().toString();
-        startHttp(state, blobs, scripts, bootCounters, advertise);
+        bindHttp();
         startTftp(state, blobs, scripts, bootCounters, advertise);
+        startDhcp(state);
+        mountHttp(state, blobs, scripts, bootCounters, advertise);
         scheduleChores(state, blobs);
 
         if (adminToken != null)
@@ -118,15 +123,19 @@ public final class PharosServer implements AutoCloseable {
         out.flush();
     }
 
-    private void startHttp(State state, BlobStore blobs, BootScripts scripts, BootCounters bootCounters,
-                           String advertise) {
+    private void bindHttp() {
         try {
             http = HttpHost.start(settings.httpAddress());
+            running.add(http::stop);
         } catch (IOException e) {
             report("http", settings.httpAddress() + "/tcp", e.getMessage());
-            return;
         }
-        running.add(http::stop);
+    }
+
+    /** Mounted after the other services started, so that /stats lists theirs. */
+    private void mountHttp(State state, BlobStore blobs, BootScripts scripts, BootCounters bootCounters,
+                           String advertise) {
+        if (http == null) return;
         stats.put("boot", bootCounters::snapshot);
         ApiServer api = ApiServer.mount(http, state, raft.commandLog(), clock, random, stats,
                 new NodeStatus(settings.nodeId(), VERSION, () -> raft.role().label(), raft::appliedIndex));
@@ -142,9 +151,8 @@ public final class PharosServer implements AutoCloseable {
     private void startTftp(State state, BlobStore blobs, BootScripts scripts, BootCounters bootCounters,
                            String advertise) {
         try {
-            int httpPort = http == null ? settings.httpAddress().getPort() : http.address().getPort();
             TftpServer tftp = new TftpServer(settings.tftpAddress(), FirstMatchFileSource.of(
-                    new RenderedTftpFiles(scripts, advertise, httpPort, bootCounters),
+                    new RenderedTftpFiles(scripts, advertise, httpPort(), bootCounters),
                     new StoreTftpFiles(state, blobs, bootCounters),
                     new BootRootFileSource(settings.bootRoot())));
             tftp.start();
@@ -153,6 +161,24 @@ public final class PharosServer implements AutoCloseable {
             out.println("  tftp  " + hostPort(tftp.localAddress()) + "/udp  (boot root " + settings.bootRoot() + ")");
         } catch (IOException e) {
             report("tftp", settings.tftpAddress() + "/udp", e.getMessage());
+        }
+    }
+
+    private void startDhcp(State state) {
+        DhcpServer dhcp = new DhcpServer(state, raft.commandLog(), DhcpServerSettings.defaults()
+                .withListen(settings.dhcpAddress())
+                .withInterfaces(settings.dhcpInterfaces())
+                .withAdvertise(settings.advertiseAddress())
+                .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort())), clock);
+        try {
+            dhcp.start();
+            running.add(dhcp::close);
+            stats.put("dhcp", dhcp::stats);
+            out.println("  dhcp  " + dhcp.localAddresses().stream().map(PharosServer::hostPort).toList() + "/udp"
+                    + (settings.dhcpInterfaces().isEmpty() ? " (every up IPv4 interface)"
+                    : " (interfaces " + String.join(",", settings.dhcpInterfaces()) + ")"));
+        } catch (IOException e) {
+            report("dhcp", settings.dhcpAddress() + "/udp", e.getMessage());
         }
     }
 
@@ -192,8 +218,9 @@ public final class PharosServer implements AutoCloseable {
         return raft.state();
     }
 
+    /** The port boot URLs name: the bound one (which differs from the setting only for port 0). */
     public int httpPort() {
-        return http.address().getPort();
+        return http == null ? settings.httpAddress().getPort() : http.address().getPort();
     }
 
     /** The first admin token's text, when this start created it. */
