@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class State {
     private final Map<String, Subnet> subnets = new ConcurrentSkipListMap<>();
     private final Map<Mac, Reservation> reservations = new ConcurrentSkipListMap<>();
+    /** Reserved address to its MAC: allocation asks this for every candidate address. */
+    private final Map<Ipv4, Mac> reservedAddresses = new ConcurrentHashMap<>();
     private final LeaseTable leases = new LeaseTable();
     private final MachineTable machines = new MachineTable();
     private final Map<String, BootEnv> bootEnvs = new ConcurrentSkipListMap<>();
@@ -43,7 +46,7 @@ public final class State {
             case Command.PutSubnet c -> putSubnet(c.subnet());
             case Command.DeleteSubnet c -> remove(subnets, c.name(), "subnet");
             case Command.PutReservation c -> putReservation(c.reservation());
-            case Command.DeleteReservation c -> remove(reservations, c.mac(), "reservation");
+            case Command.DeleteReservation c -> deleteReservation(c.mac());
             case Command.BindLease c -> reservedToOther(c.address(), c.mac())
                     .<Result>map(owner -> new Result.Refused(Refusal.CONFLICT, c.address() + " is reserved for " + owner))
                     .orElseGet(() -> leases.bind(c));
@@ -84,7 +87,17 @@ public final class State {
         Optional<String> owner = reservedToOther(reservation.address(), reservation.mac());
         if (owner.isPresent())
             return new Result.Refused(Refusal.CONFLICT, reservation.address() + " is already reserved for " + owner.get());
-        return put(reservations, reservation.mac(), reservation);
+        Reservation old = reservations.put(reservation.mac(), reservation);
+        if (old != null) reservedAddresses.remove(old.address(), old.mac());
+        reservedAddresses.put(reservation.address(), reservation.mac());
+        return Result.OK;
+    }
+
+    private Result deleteReservation(Mac mac) {
+        Reservation old = reservations.remove(mac);
+        if (old == null) return new Result.Refused(Refusal.NOT_FOUND, "reservation '" + mac + "' does not exist");
+        reservedAddresses.remove(old.address(), mac);
+        return Result.OK;
     }
 
     private Result putMachine(Machine machine) {
@@ -134,8 +147,8 @@ public final class State {
 
     /** Who else an address is set aside for: a reservation or a machine with a fixed address. */
     private Optional<String> reservedToOther(Ipv4 address, Mac mac) {
-        for (Reservation r : reservations.values())
-            if (r.address().equals(address) && !r.mac().equals(mac)) return Optional.of(r.mac().toString());
+        Mac reservedFor = reservedAddresses.get(address);
+        if (reservedFor != null && !reservedFor.equals(mac)) return Optional.of(reservedFor.toString());
         return machines.byAddress(address).filter(m -> !m.macs().contains(mac)).map(m -> "machine " + m.name());
     }
 
@@ -194,6 +207,7 @@ public final class State {
     public void restore(StateSnapshot s) {
         subnets.clear();
         reservations.clear();
+        reservedAddresses.clear();
         leases.clear();
         machines.clear();
         bootEnvs.clear();
@@ -202,7 +216,10 @@ public final class State {
         files.clear();
         tokens.clear();
         s.subnets().forEach(x -> subnets.put(x.name(), x));
-        s.reservations().forEach(x -> reservations.put(x.mac(), x));
+        s.reservations().forEach(x -> {
+            reservations.put(x.mac(), x);
+            reservedAddresses.put(x.address(), x.mac());
+        });
         s.leases().forEach(leases::put);
         s.machines().forEach(machines::put);
         s.bootEnvs().forEach(x -> bootEnvs.put(x.name(), x));

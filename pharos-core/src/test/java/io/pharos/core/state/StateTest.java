@@ -81,6 +81,20 @@ class StateTest {
     }
 
     @Test
+    void movingOrDeletingAReservationFreesItsOldAddress() {
+        state.apply(new Command.PutReservation(new Reservation(macA, a100, "a", Map.of())));
+        state.apply(new Command.PutReservation(new Reservation(macA, a100.plus(5), "a", Map.of())));
+        assertTrue(bind(a100, macB, 0, 1000).isOk(), "the old address is free again");
+        assertEquals(Result.Refusal.CONFLICT, refusal(bind(a100.plus(5), macB, 0, 1000)));
+        assertTrue(state.apply(new Command.DeleteReservation(macA)).isOk());
+        assertTrue(bind(a100.plus(5), macB, 0, 1000).isOk());
+        State copy = new State();
+        state.apply(new Command.PutReservation(new Reservation(macA, a100.plus(9), "a", Map.of())));
+        copy.restore(state.snapshot());
+        assertTrue(copy.isReservedForOther(a100.plus(9), macB), "a restored state knows its reservations");
+    }
+
+    @Test
     void purgeForgetsOnlyLeasesThatEndedBeforeTheCutoff() {
         bind(a100, macA, 0, 1000);
         bind(a100.plus(1), macB, 0, 5000);
