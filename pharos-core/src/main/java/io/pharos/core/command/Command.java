@@ -2,6 +2,7 @@ package io.pharos.core.command;
 
 import io.pharos.core.model.ApiToken;
 import io.pharos.core.model.BootEnv;
+import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Machine;
 import io.pharos.core.model.Preferences;
@@ -53,6 +54,8 @@ public sealed interface Command {
 
     record PutToken(ApiToken token) implements Command {}
     record DeleteToken(String id) implements Command {}
+
+    record PutClusterSettings(ClusterSettings settings) implements Command {}
 
     /** Several commands in one log entry (group commit); each is applied and answered on its own. */
     record Batch(List<Command> commands) implements Command {

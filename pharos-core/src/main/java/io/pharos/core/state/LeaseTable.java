@@ -26,9 +26,12 @@ final class LeaseTable {
         return Optional.ofNullable(byAddress.get(address));
     }
 
+    /** The client's own lease; the index may still name an address someone else has taken since. */
     Optional<Lease> byClient(String clientId) {
         Ipv4 address = byClient.get(clientId);
-        return address == null ? Optional.empty() : Optional.ofNullable(byAddress.get(address));
+        if (address == null) return Optional.empty();
+        Lease lease = byAddress.get(address);
+        return lease != null && lease.clientId().equals(clientId) ? Optional.of(lease) : Optional.empty();
     }
 
     Collection<Lease> all() {
@@ -89,7 +92,9 @@ final class LeaseTable {
     }
 
     void put(Lease lease) {
-        byAddress.put(lease.address(), lease);
+        Lease replaced = byAddress.put(lease.address(), lease);
+        if (replaced != null && !replaced.clientId().equals(lease.clientId()))
+            byClient.remove(replaced.clientId(), replaced.address());
         if (!lease.clientId().isEmpty()) byClient.put(lease.clientId(), lease.address());
     }
 

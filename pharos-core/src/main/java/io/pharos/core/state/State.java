@@ -5,6 +5,7 @@ import io.pharos.core.command.Result;
 import io.pharos.core.command.Result.Refusal;
 import io.pharos.core.model.ApiToken;
 import io.pharos.core.model.BootEnv;
+import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Lease;
 import io.pharos.core.model.Machine;
@@ -40,6 +41,7 @@ public final class State {
     private final Map<String, FileEntry> files = new ConcurrentSkipListMap<>();
     private final Map<String, ApiToken> tokens = new ConcurrentSkipListMap<>();
     private volatile Preferences preferences = Preferences.DEFAULT;
+    private volatile ClusterSettings cluster = ClusterSettings.NONE;
 
     public Result apply(Command command) {
         return switch (command) {
@@ -67,6 +69,10 @@ public final class State {
             case Command.DeleteFile c -> remove(files, c.path(), "file");
             case Command.PutToken c -> put(tokens, c.token().id(), c.token());
             case Command.DeleteToken c -> remove(tokens, c.id(), "token");
+            case Command.PutClusterSettings c -> {
+                cluster = c.settings();
+                yield Result.OK;
+            }
             case Command.Batch c -> {
                 List<Result> results = new ArrayList<>(c.commands().size());
                 for (Command each : c.commands()) results.add(apply(each));
@@ -188,6 +194,7 @@ public final class State {
     public Collection<FileEntry> files() { return files.values(); }
     public Optional<FileEntry> file(String path) { return Optional.ofNullable(files.get(path)); }
     public Collection<ApiToken> tokens() { return tokens.values(); }
+    public ClusterSettings cluster() { return cluster; }
 
     /** True when the address is reserved (reservation or machine) for someone other than mac. */
     public boolean isReservedForOther(Ipv4 address, Mac mac) {
@@ -200,7 +207,7 @@ public final class State {
         return new StateSnapshot(List.copyOf(subnets.values()), List.copyOf(reservations.values()),
                 List.copyOf(leases.all()), List.copyOf(machines.all()), List.copyOf(bootEnvs.values()),
                 List.copyOf(templates.values()), Map.copyOf(params), preferences, List.copyOf(files.values()),
-                List.copyOf(tokens.values()));
+                List.copyOf(tokens.values()), cluster);
     }
 
     /** Replaces everything with the snapshot's content (installing a snapshot, or loading one at start). */
@@ -228,5 +235,6 @@ public final class State {
         preferences = s.preferences();
         s.files().forEach(x -> files.put(x.path(), x));
         s.tokens().forEach(x -> tokens.put(x.id(), x));
+        cluster = s.cluster();
     }
 }

@@ -2,6 +2,7 @@ package io.pharos.core.state;
 
 import io.pharos.core.model.ApiToken;
 import io.pharos.core.model.BootEnv;
+import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Lease;
 import io.pharos.core.model.Machine;
@@ -16,7 +17,7 @@ import java.util.Map;
 public record StateSnapshot(List<Subnet> subnets, List<Reservation> reservations, List<Lease> leases,
                             List<Machine> machines, List<BootEnv> bootEnvs, List<Template> templates,
                             Map<String, String> params, Preferences preferences, List<FileEntry> files,
-                            List<ApiToken> tokens) {
+                            List<ApiToken> tokens, ClusterSettings cluster) {
     public StateSnapshot {
         subnets = List.copyOf(subnets);
         reservations = List.copyOf(reservations);
@@ -27,5 +28,6 @@ public record StateSnapshot(List<Subnet> subnets, List<Reservation> reservations
         params = io.pharos.core.model.Maps.sortedCopy(params);
         files = List.copyOf(files);
         tokens = List.copyOf(tokens);
+        if (cluster == null) cluster = ClusterSettings.NONE;
     }
 }

@@ -53,6 +53,16 @@ class StateTest {
     }
 
     @Test
+    void aClientWhoseAddressWentToAnotherClientHasNoLease() {
+        bind(a100, macA, 0, 1000);
+        bind(a100, macB, 2000, 3000);
+        assertTrue(state.leaseByClient(macA.toString()).isEmpty());
+        State copy = new State();
+        copy.restore(state.snapshot());
+        assertEquals(state.leaseByClient(macA.toString()), copy.leaseByClient(macA.toString()));
+    }
+
+    @Test
     void aClientMovingToAnotherAddressFreesTheOldOne() {
         bind(a100, macA, 0, 1000);
         Ipv4 a101 = a100.plus(1);

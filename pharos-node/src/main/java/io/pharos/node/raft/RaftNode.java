@@ -1,0 +1,213 @@
+package io.pharos.node.raft;
+
+import io.pharos.core.command.CommandLog;
+import io.pharos.core.state.State;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of the Pharos Raft group: the Ratis server holding the log, the {@link State} it applies to, and
+ * the batching {@link CommandLog} through which services propose changes. The rest of Pharos sees only this
+ * class, {@link RaftSettings} and {@link RaftRole}; nothing else imports Ratis.
+ */
+public final class RaftNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RaftSettings settings;
+    private final State state;
+    private final RoleEvents roles;
+    private final PharosStateMachine stateMachine;
+    private final RaftServer server;
+    private final RaftGroupId groupId;
+    private final RaftClient client;
+    private final BatchingCommandLog commandLog;
+
+    private RaftNode(RaftSettings settings, State state, RoleEvents roles, PharosStateMachine stateMachine,
+                     RaftServer server, RaftGroupId groupId, RaftClient client) {
+        this.settings = settings;
+        this.state = state;
+        this.roles = roles;
+        this.stateMachine = stateMachine;
+        this.server = server;
+        this.groupId = groupId;
+        this.client = client;
+        RaftSubmitter submitter = new RaftSubmitter(client, stateMachine.appliedIndex(), settings.timing().commitTimeout());
+        this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, BatchingCommandLog.Limits.DEFAULT);
+    }
+
+    /**
+     * Starts the Raft server on the settings' address and storage, replaying snapshot and log into a new
+     * State. Returns once the server runs; leadership comes later (see {@link #awaitLeader}).
+     *
+     * @throws RaftStartException with a message for the operator (port in use, storage unusable or of another
+     *                            cluster, damaged log)
+     */
+    public static RaftNode start(RaftSettings settings) {
+        RatisProcessGuard.install();
+        StartProblems.checkStorage(settings);
+        StartProblems.checkPort(settings);
+        RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
+        List<RaftPeer> peers = settings.peers().entrySet().stream()
+                .map(p -> RaftPeer.newBuilder().setId(p.getKey()).setAddress(p.getValue()).build()).toList();
+        RaftGroup group = RaftGroup.valueOf(groupId, peers);
+        State state = new State();
+        RoleEvents roles = new RoleEvents(settings.nodeId());
+        PharosStateMachine stateMachine = new PharosStateMachine(state, roles);
+        // FORMAT refuses existing storage and RECOVER is what a restart needs (RATIS-NOTES pitfall 2).
+        RaftStorage.StartupOption option = StartProblems.storageExists(settings)
+                ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT;
+        RaftServer server = null;
+        try {
+            server = RaftServer.newBuilder()
+                    .setServerId(RaftPeerId.valueOf(settings.nodeId()))
+                    .setGroup(group)
+                    .setStateMachine(stateMachine)
+                    .setProperties(RatisProperties.server(settings))
+                    .setOption(option)
+                    .build();
+            server.start();
+            RaftClient client = RaftClient.newBuilder()
+                    .setRaftGroup(group)
+                    .setLeaderId(RaftPeerId.valueOf(settings.nodeId()))
+                    .setProperties(RatisProperties.client(settings))
+                    .setRetryPolicy(RatisProperties.retryPolicy(settings))
+                    .build();
+            LOG.info("RAFT_STARTED node={} address={} peers={} group={} storage={} ({})", settings.nodeId(),
+                    settings.address(), settings.peers().keySet(), groupId.getUuid(), settings.storageDir(),
+                    option == RaftStorage.StartupOption.RECOVER ? "recovered" : "new");
+            return new RaftNode(settings, state, roles, stateMachine, server, groupId, client);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            roles.close();
+            throw e instanceof RaftStartException r ? r : StartProblems.explain(settings, e);
+        }
+    }
+
+    /** The replicated state as applied on this node; read it from any thread. */
+    public State state() {
+        return state;
+    }
+
+    /** Where services propose changes; see {@link BatchingCommandLog} for threading. */
+    public CommandLog commandLog() {
+        return commandLog;
+    }
+
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
+    /** True while this node leads and has committed an entry of its term: the only time it may serve. */
+    public boolean isLeaderReady() {
+        return info().map(DivisionInfo::isLeaderReady).orElse(false);
+    }
+
+    /** The role now, read from Ratis (unlike the events, this also sees a follower that lost its leader). */
+    public RaftRole role() {
+        Optional<DivisionInfo> info = info();
+        if (info.isEmpty() || !info.get().isAlive()) return RaftRole.STOPPED;
+        DivisionInfo i = info.get();
+        if (i.isLeader()) return i.isLeaderReady() ? RaftRole.LEADER_READY : RaftRole.LEADER_ELECTED;
+        return i.getLeaderId() != null && !i.isCandidate() ? RaftRole.FOLLOWER : RaftRole.NO_LEADER;
+    }
+
+    public Optional<String> leaderId() {
+        return info().map(DivisionInfo::getLeaderId).map(RaftPeerId::toString);
+    }
+
+    /**
+     * Listens to role changes, on a thread of their own in the order they happened; the listener first
+     * hears the current role. Ratis reports no event when a follower loses its leader: poll {@link #role()}.
+     */
+    public void onRoleChange(Consumer<RaftRole> listener) {
+        roles.add(listener);
+    }
+
+    /** Index of the last log entry applied to {@link #state()}. */
+    public long appliedIndex() {
+        return stateMachine.appliedIndex().get();
+    }
+
+    public long commitIndex() {
+        return division().map(d -> d.getRaftLog().getLastCommittedIndex()).orElse(-1L);
+    }
+
+    /** Waits (bounded) until this node is leader-ready; throws if it is not by then. */
+    public void awaitLeader(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isLeaderReady()) {
+            if (System.nanoTime() - deadline > 0)
+                throw new IllegalStateException("RAFT_NOT_LEADER node " + settings.nodeId() + " is not leader-ready after "
+                        + timeout + " (role " + role() + ", leader " + leaderId().orElse("unknown") + "): in a cluster, "
+                        + "check that a majority of " + settings.peers() + " run and reach each other");
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for leadership", e);
+            }
+        }
+    }
+
+    /** Writes a snapshot of the applied state now (Ratis then purges the log up to it); returns its index. */
+    public long takeSnapshot() {
+        try {
+            RaftClientReply reply = client.getSnapshotManagementApi(RaftPeerId.valueOf(settings.nodeId()))
+                    .create(1, SNAPSHOT_TIMEOUT.toMillis());
+            if (!reply.isSuccess())
+                throw new IllegalStateException("RAFT_SNAPSHOT_FAILED " + reply.getException() + ": see the server log");
+            return reply.getLogIndex();
+        } catch (IOException e) {
+            throw new IllegalStateException("RAFT_SNAPSHOT_FAILED " + e.getMessage() + ": see the server log", e);
+        }
+    }
+
+    private Optional<RaftServer.Division> division() {
+        try {
+            return Optional.of(server.getDivision(groupId));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<DivisionInfo> info() {
+        return division().map(RaftServer.Division::getInfo);
+    }
+
+    @Override
+    public void close() {
+        commandLog.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.warn("RAFT_CLIENT_CLOSE_FAILED node={}: {}", settings.nodeId(), e.toString());
+        }
+        closeQuietly(server);
+        roles.close();
+        LOG.info("RAFT_STOPPED node={} applied={}", settings.nodeId(), appliedIndex());
+    }
+
+    private static void closeQuietly(RaftServer server) {
+        if (server == null) return;
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("RAFT_SERVER_CLOSE_FAILED {}: {}", server.getId(), e.toString());
+        }
+    }
+}
