@@ -5,6 +5,7 @@ import io.pharos.core.model.BootEnv;
 import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Machine;
+import io.pharos.core.model.Member;
 import io.pharos.core.model.Preferences;
 import io.pharos.core.model.Reservation;
 import io.pharos.core.model.Subnet;
@@ -56,6 +57,9 @@ public sealed interface Command {
     record DeleteToken(String id) implements Command {}
 
     record PutClusterSettings(ClusterSettings settings) implements Command {}
+
+    record PutMember(Member member) implements Command {}
+    record DeleteMember(String id) implements Command {}
 
     /** Several commands in one log entry (group commit); each is applied and answered on its own. */
     record Batch(List<Command> commands) implements Command {

@@ -9,6 +9,7 @@ import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Lease;
 import io.pharos.core.model.Machine;
+import io.pharos.core.model.Member;
 import io.pharos.core.model.Preferences;
 import io.pharos.core.model.Reservation;
 import io.pharos.core.model.Subnet;
@@ -42,6 +43,7 @@ public final class State {
     private final Map<String, ApiToken> tokens = new ConcurrentSkipListMap<>();
     private volatile Preferences preferences = Preferences.DEFAULT;
     private volatile ClusterSettings cluster = ClusterSettings.NONE;
+    private final Map<String, Member> members = new ConcurrentSkipListMap<>();
 
     public Result apply(Command command) {
         return switch (command) {
@@ -73,6 +75,8 @@ public final class State {
                 cluster = c.settings();
                 yield Result.OK;
             }
+            case Command.PutMember c -> put(members, c.member().id(), c.member());
+            case Command.DeleteMember c -> remove(members, c.id(), "member");
             case Command.Batch c -> {
                 List<Result> results = new ArrayList<>(c.commands().size());
                 for (Command each : c.commands()) results.add(apply(each));
@@ -195,6 +199,8 @@ public final class State {
     public Optional<FileEntry> file(String path) { return Optional.ofNullable(files.get(path)); }
     public Collection<ApiToken> tokens() { return tokens.values(); }
     public ClusterSettings cluster() { return cluster; }
+    public Collection<Member> members() { return members.values(); }
+    public Optional<Member> member(String id) { return Optional.ofNullable(members.get(id)); }
 
     /** True when the address is reserved (reservation or machine) for someone other than mac. */
     public boolean isReservedForOther(Ipv4 address, Mac mac) {
@@ -207,7 +213,7 @@ public final class State {
         return new StateSnapshot(List.copyOf(subnets.values()), List.copyOf(reservations.values()),
                 List.copyOf(leases.all()), List.copyOf(machines.all()), List.copyOf(bootEnvs.values()),
                 List.copyOf(templates.values()), Map.copyOf(params), preferences, List.copyOf(files.values()),
-                List.copyOf(tokens.values()), cluster);
+                List.copyOf(tokens.values()), cluster, List.copyOf(members.values()));
     }
 
     /** Replaces everything with the snapshot's content (installing a snapshot, or loading one at start). */
@@ -236,5 +242,7 @@ public final class State {
         s.files().forEach(x -> files.put(x.path(), x));
         s.tokens().forEach(x -> tokens.put(x.id(), x));
         cluster = s.cluster();
+        members.clear();
+        s.members().forEach(x -> members.put(x.id(), x));
     }
 }

@@ -6,6 +6,7 @@ import io.pharos.core.model.ClusterSettings;
 import io.pharos.core.model.FileEntry;
 import io.pharos.core.model.Lease;
 import io.pharos.core.model.Machine;
+import io.pharos.core.model.Member;
 import io.pharos.core.model.Preferences;
 import io.pharos.core.model.Reservation;
 import io.pharos.core.model.Subnet;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record StateSnapshot(List<Subnet> subnets, List<Reservation> reservations, List<Lease> leases,
                             List<Machine> machines, List<BootEnv> bootEnvs, List<Template> templates,
                             Map<String, String> params, Preferences preferences, List<FileEntry> files,
-                            List<ApiToken> tokens, ClusterSettings cluster) {
+                            List<ApiToken> tokens, ClusterSettings cluster, List<Member> members) {
     public StateSnapshot {
         subnets = List.copyOf(subnets);
         reservations = List.copyOf(reservations);
@@ -29,5 +30,6 @@ public record StateSnapshot(List<Subnet> subnets, List<Reservation> reservations
         files = List.copyOf(files);
         tokens = List.copyOf(tokens);
         if (cluster == null) cluster = ClusterSettings.NONE;
+        members = members == null ? List.of() : List.copyOf(members);
     }
 }
