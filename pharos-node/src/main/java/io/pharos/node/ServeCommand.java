@@ -26,9 +26,12 @@ final class ServeCommand {
         spec.mixinStandardHelpOptions(true);
         spec.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
                 .description("config file of key = value lines (keys as the flag names); env PHAROS_CONFIG").build());
-        for (Setting s : Setting.all())
-            spec.addOption(OptionSpec.builder(s.flag()).paramLabel("VALUE").type(String.class)
-                    .description(s.help() + " (env " + s.envVar() + ")").build());
+        for (Setting s : Setting.all()) {
+            OptionSpec.Builder option = OptionSpec.builder(s.flag()).paramLabel("VALUE").type(String.class)
+                    .description(s.help() + " (env " + s.envVar() + ")");
+            if (s.isSwitch()) option.arity("0..1").fallbackValue("true").paramLabel("true|false");
+            spec.addOption(option.build());
+        }
         return spec;
     }
 

@@ -11,7 +11,12 @@ import java.util.Map;
 /** The typed, validated node-local settings. */
 public record NodeSettings(Path dataDir, String nodeId, InetSocketAddress raftAddress, InetSocketAddress httpAddress,
                            InetSocketAddress tftpAddress, InetSocketAddress dhcpAddress, List<String> dhcpInterfaces,
-                           Path bootRoot, Ipv4 advertiseAddress, String initialAdminToken) {
+                           Path bootRoot, Ipv4 advertiseAddress, String initialAdminToken, Cluster cluster) {
+
+    /** Node-local settings of clustering and of the virtual IP. */
+    public record Cluster(String httpAdvertise, String join, String clusterToken, boolean observer, boolean force,
+                          String vipInterface, String vipMode, String vipHook, String fenceCommand) {}
+
 
     /** Checks every value and reports all problems at once, each with what to do. */
     public static NodeSettings from(Map<Setting, SettingsLoader.Value> values) throws ConfigException {
@@ -42,8 +47,35 @@ public record NodeSettings(Path dataDir, String nodeId, InetSocketAddress raftAd
         if (!token.isEmpty() && (token.length() < 16 || !token.matches("[A-Za-z0-9_-]+")))
             problems.add(problem(values, Setting.INITIAL_ADMIN_TOKEN,
                     "must be at least 16 characters of letters, digits, '-' or '_'"));
+        Cluster cluster = cluster(values, problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new NodeSettings(dataDir, nodeId, raft, http, tftp, dhcp, dhcpInterfaces, bootRoot, advertise, token);
+        return new NodeSettings(dataDir, nodeId, raft, http, tftp, dhcp, dhcpInterfaces, bootRoot, advertise, token,
+                cluster);
+    }
+
+    private static Cluster cluster(Map<Setting, SettingsLoader.Value> values, List<String> problems) {
+        String mode = values.get(Setting.VIP_MODE).value();
+        if (!List.of("kernel", "hook", "none").contains(mode))
+            problems.add(problem(values, Setting.VIP_MODE, "'" + mode + "' is not one of kernel, hook, none"));
+        String hook = values.get(Setting.VIP_HOOK).value();
+        if (mode.equals("hook") && hook.isBlank())
+            problems.add(problem(values, Setting.VIP_HOOK, "--vip-mode hook needs --vip-hook PATH to an executable"));
+        String join = values.get(Setting.JOIN).value();
+        String token = values.get(Setting.CLUSTER_TOKEN).value();
+        if (!join.isBlank() && !join.matches("https?://[^/]+/?"))
+            problems.add(problem(values, Setting.JOIN, "'" + join + "' is not a URL like http://10.0.0.2:8080"));
+        if (!join.isBlank() && token.isBlank())
+            problems.add(problem(values, Setting.CLUSTER_TOKEN, "--join needs the cluster token printed by `pharos cluster init`"));
+        return new Cluster(values.get(Setting.HTTP_ADVERTISE).value(), join, token,
+                flag(values, Setting.OBSERVER, problems), flag(values, Setting.FORCE, problems),
+                values.get(Setting.VIP_INTERFACE).value(), mode, hook, values.get(Setting.FENCE_COMMAND).value());
+    }
+
+    private static boolean flag(Map<Setting, SettingsLoader.Value> values, Setting setting, List<String> problems) {
+        String text = values.get(setting).value();
+        if (!text.equals("true") && !text.equals("false"))
+            problems.add(problem(values, setting, "'" + text + "' must be true or false"));
+        return text.equals("true");
     }
 
     private static InetSocketAddress address(Map<Setting, SettingsLoader.Value> values, Setting setting,

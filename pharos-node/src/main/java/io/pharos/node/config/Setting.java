@@ -16,7 +16,16 @@ public enum Setting {
     DHCP_INTERFACES("dhcp-interfaces", "", "comma-separated interfaces DHCP serves directly (empty: every up IPv4 interface)"),
     BOOT_ROOT("boot-root", null, "directory of static boot files (undionly.kpxe, ipxe.efi, ...); default DATA/boot"),
     ADVERTISE_ADDRESS("advertise-address", "", "IP put in DHCP server-id, next-server and boot URLs (empty: the receiving interface's)"),
-    INITIAL_ADMIN_TOKEN("initial-admin-token", "", "first start only: the admin token secret instead of a random one");
+    INITIAL_ADMIN_TOKEN("initial-admin-token", "", "first start only: the admin token secret instead of a random one"),
+    HTTP_ADVERTISE("http-advertise", "", "HOST:PORT other nodes use to reach this node's HTTP (empty: raft host and http port)"),
+    JOIN("join", "", "URL of a cluster's active node to join at start (with --cluster-token)"),
+    CLUSTER_TOKEN("cluster-token", "", "the cluster's join token (from `pharos cluster init`)"),
+    OBSERVER("observer", "false", "join as an observer: replicates everything, never becomes active"),
+    FORCE("force", "false", "with --join: discard this node's existing data (it is moved aside, not deleted)"),
+    VIP_INTERFACE("vip-interface", "", "interface the active node adds the virtual IP to (e.g. eth0)"),
+    VIP_MODE("vip-mode", "kernel", "kernel: add the VIP with ip(8); hook: run --vip-hook; none: an external balancer owns it"),
+    VIP_HOOK("vip-hook", "", "with --vip-mode hook: script called as HOOK add|renew|del VIP/PREFIX INTERFACE"),
+    FENCE_COMMAND("fence-command", "", "run before taking over (e.g. IPMI power-off of the old active); env PHAROS_OLD_ACTIVE");
 
     private final String key;
     private final String defaultValue;
@@ -38,6 +47,11 @@ public enum Setting {
 
     public String envVar() {
         return "PHAROS_" + name();
+    }
+
+    /** A yes/no setting: given alone on the command line it means true. */
+    public boolean isSwitch() {
+        return "false".equals(defaultValue);
     }
 
     public String help() {
