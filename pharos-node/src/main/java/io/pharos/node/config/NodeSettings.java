@@ -15,7 +15,10 @@ public record NodeSettings(Path dataDir, String nodeId, InetSocketAddress raftAd
 
     /** Node-local settings of clustering and of the virtual IP. */
     public record Cluster(String httpAdvertise, String join, String clusterToken, boolean observer, boolean force,
-                          String vipInterface, String vipMode, String vipHook, String fenceCommand) {}
+                          String vipInterface, String vipMode, String vipHook, String fenceCommand) {
+        /** A node that neither joins a cluster nor holds a VIP: the embedded single-node default. */
+        public static final Cluster STANDALONE = new Cluster("", "", "", false, false, "", "none", "", "");
+    }
 
 
     /** Checks every value and reports all problems at once, each with what to do. */

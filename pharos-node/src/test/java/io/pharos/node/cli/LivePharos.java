@@ -32,7 +32,8 @@ final class LivePharos implements AutoCloseable {
         InetSocketAddress anyLoopbackPort = new InetSocketAddress("127.0.0.1", 0);
         // DHCP stays on loopback too: a test must never answer DHCP on the machine's real networks.
         NodeSettings settings = new NodeSettings(dataDir, "node1", new InetSocketAddress("127.0.0.1", freePort()),
-                anyLoopbackPort, anyLoopbackPort, anyLoopbackPort, List.of("lo"), dataDir.resolve("boot"), null, "");
+                anyLoopbackPort, anyLoopbackPort, anyLoopbackPort, List.of("lo"), dataDir.resolve("boot"), null, "",
+                NodeSettings.Cluster.STANDALONE);
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         PharosServer server = PharosServer.start(settings, new PrintStream(banner, true, StandardCharsets.UTF_8));
         try {
