@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 refused by the server (4xx), 2 server unreachable or failing (5xx), 64 usage."},
         subcommands = {SubnetsCommand.class, ReservationsCommand.class, LeasesCommand.class, MachinesCommand.class,
                 BootEnvsCommand.class, TemplatesCommand.class, ParamsCommand.class, PreferencesCommand.class,
-                FilesCommand.class, TokensCommand.class, StatsCommand.class, StatusCommand.class})
+                FilesCommand.class, TokensCommand.class, StatsCommand.class, StatusCommand.class, ClusterCommand.class})
 final class PharosCommand implements Callable<Integer> {
     private final CliContext context;
 

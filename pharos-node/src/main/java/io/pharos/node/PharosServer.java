@@ -1,6 +1,25 @@
 package io.pharos.node;
 
 import io.pharos.core.state.State;
+import io.pharos.core.net.Ipv4;
+import io.pharos.node.cluster.ClusterApi;
+import io.pharos.node.cluster.ClusterContext;
+import io.pharos.node.cluster.ClusterJoin;
+import io.pharos.node.cluster.SelfMember;
+import io.pharos.node.ha.DataDirCheck;
+import io.pharos.node.ha.HaController;
+import io.pharos.node.ha.HaState;
+import io.pharos.node.ha.HttpProbe;
+import io.pharos.node.ha.OperatorSignals;
+import io.pharos.node.ha.ServiceSet;
+import io.pharos.node.raft.GroupConfiguration;
+import io.pharos.node.replication.BlobEndpoint;
+import io.pharos.node.replication.BlobFetcher;
+import io.pharos.node.replication.BlobInventory;
+import io.pharos.node.replication.BlobReplicator;
+import io.pharos.node.replication.ClusterBlobAccess;
+import io.pharos.node.replication.ReplicationSources;
+import io.pharos.node.replication.Throttle;
 import io.pharos.node.api.ApiServer;
 import io.pharos.node.api.NodeStatus;
 import io.pharos.node.boot.BootCounters;
@@ -8,23 +27,13 @@ import io.pharos.node.boot.BootHttp;
 import io.pharos.node.boot.BootRoot;
 import io.pharos.node.boot.BootScripts;
 import io.pharos.node.boot.MachineRegistrar;
-import io.pharos.node.boot.RenderedTftpFiles;
-import io.pharos.node.boot.StoreTftpFiles;
 import io.pharos.node.boot.TemplateRenderer;
 import io.pharos.node.config.NodeSettings;
-import io.pharos.node.dhcp.DhcpServer;
-import io.pharos.node.dhcp.DhcpServerSettings;
-import io.pharos.protocols.dhcp.policy.DhcpPolicySettings;
 import io.pharos.node.files.BlobGarbageCollector;
 import io.pharos.node.files.BlobStore;
 import io.pharos.node.files.FilesApi;
 import io.pharos.node.http.HttpHost;
 import io.pharos.node.raft.RaftNode;
-import io.pharos.node.raft.RaftSettings;
-import io.pharos.node.raft.RaftStartException;
-import io.pharos.node.tftp.BootRootFileSource;
-import io.pharos.node.tftp.FirstMatchFileSource;
-import io.pharos.node.tftp.TftpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -63,6 +72,8 @@ public final class PharosServer implements AutoCloseable {
             Thread.ofPlatform().name("pharos-chores").daemon().factory());
     private final CountDownLatch stopped = new CountDownLatch(1);
     private RaftNode raft;
+    private HaController ha;
+    private BlobReplicator replicator;
     private HttpHost http;
     private String adminToken;
 
@@ -84,21 +95,17 @@ public final class PharosServer implements AutoCloseable {
 
     private void startAll() throws StartupException {
         createDirectories();
-        out.println("Pharos " + VERSION + " node " + settings.nodeId() + " (single-node cluster), data in "
-                + settings.dataDir());
-        try {
-            raft = RaftNode.start(RaftSettings.singleNode(settings.nodeId(), settings.dataDir(),
-                    hostPort(settings.raftAddress())));
-            running.add(raft);
-            raft.awaitLeader(Duration.ofSeconds(30));
-        } catch (RaftStartException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
-        out.println("  raft  " + hostPort(settings.raftAddress()) + " (log and snapshots in "
+        out.println("Pharos " + VERSION + " node " + settings.nodeId() + ", data in " + settings.dataDir());
+        raft = ClusterJoin.start(settings, out, clock);
+        running.add(raft);
+        GroupConfiguration group = raft.configuration();
+        out.println("  raft  " + hostPort(settings.raftAddress()) + " (" + (group.voters().size() == 1
+                ? "single-node cluster" : "cluster of " + group.voters().size() + " voters") + ", log in "
                 + settings.dataDir().resolve("raft") + ")");
         State state = raft.state();
-        adminToken = FirstStart.seedIfEmpty(state, raft.commandLog(), settings.initialAdminToken(), clock.millis(),
-                random).orElse(null);
+        if (raft.isLeaderReady())
+            adminToken = FirstStart.seedIfEmpty(state, raft.commandLog(), settings.initialAdminToken(), clock.millis(),
+                    random).orElse(null);
 
         BlobStore blobs;
         try {
@@ -109,18 +116,79 @@ public final class PharosServer implements AutoCloseable {
         }
         BootCounters bootCounters = new BootCounters();
         BootScripts scripts = new BootScripts(state, new TemplateRenderer(state), bootCounters);
-        String advertise = settings.advertiseAddress() == null ? null : settings.advertiseAddress().toString();
         bindHttp();
-        startTftp(state, blobs, scripts, bootCounters, advertise);
-        startDhcp(state);
-        mountHttp(state, blobs, scripts, bootCounters, advertise);
+        BlobInventory inventory = new BlobInventory(state, blobs);
+        startReplication(state, blobs, inventory);
+        ActiveDhcp dhcp = new ActiveDhcp(state, raft.commandLog(), settings, httpPort(), this::advertisedAddress, clock, out);
+        ActiveTftp tftp = new ActiveTftp(state, blobs, scripts, bootCounters, settings, httpPort(),
+                this::advertisedText, out);
+        stats.put("dhcp", dhcp::stats);
+        stats.put("tftp", tftp::stats);
+        startHa(new ServiceSet(List.of(dhcp, tftp), healthChecks()));
+        mountHttp(state, blobs, scripts, bootCounters, inventory);
         scheduleChores(state, blobs);
+        awaitActiveIfLeading();
 
         if (adminToken != null)
             out.println("  admin token (shown once, keep it): " + adminToken
                     + "\n    use it with: export PHAROS_TOKEN=" + adminToken);
         out.println(READY_LINE);
         out.flush();
+    }
+
+    /** The address clients are told to use: the cluster's VIP once set, else --advertise-address, else none. */
+    private Ipv4 advertisedAddress() {
+        Ipv4 vip = raft.state().cluster().vip();
+        return vip != null ? vip : settings.advertiseAddress();
+    }
+
+    private String advertisedText() {
+        Ipv4 address = advertisedAddress();
+        return address == null ? null : address.toString();
+    }
+
+    private List<ServiceSet.HealthCheck> healthChecks() {
+        List<ServiceSet.HealthCheck> checks = new ArrayList<>();
+        if (http != null) checks.add(new HttpProbe(http.address()));
+        checks.add(new DataDirCheck(settings.dataDir(), DataDirCheck.DEFAULT_MIN_FREE));
+        return checks;
+    }
+
+    private void startHa(ServiceSet services) throws StartupException {
+        ha = HaController.create(raft, services, settings);
+        try {
+            ha.start();
+        } catch (IOException e) {
+            throw new StartupException("the role controller cannot start: " + e.getMessage()
+                    + " — check that bash and ip(8) are installed and " + settings.dataDir().resolve("ha")
+                    + " is writable", e);
+        }
+        running.add(ha);
+        OperatorSignals.install(ha);
+    }
+
+    private void startReplication(State state, BlobStore blobs, BlobInventory inventory) {
+        replicator = new BlobReplicator(inventory, new BlobFetcher(blobs, ClusterBlobAccess.credentials(settings.dataDir()),
+                Duration.ofSeconds(2), Duration.ofSeconds(10)),
+                ReplicationSources.of(state, raft::leaderId, settings.nodeId()), BlobReplicator.Settings.DEFAULTS,
+                System::nanoTime);
+        replicator.start();
+        running.add(replicator);
+        stats.put("replication", replicator::progress);
+    }
+
+    /** The leader of a fresh or single-node cluster reports READY once its services answer. */
+    private void awaitActiveIfLeading() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (raft.isLeaderReady() && !ha.haState().equals(HaState.ACTIVE) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        out.println("  role  " + ha.state() + raft.leaderId().map(l -> " (leader: " + l + ")").orElse(" (no leader yet)"));
     }
 
     private void bindHttp() {
@@ -132,54 +200,26 @@ public final class PharosServer implements AutoCloseable {
         }
     }
 
-    /** Mounted after the other services started, so that /stats lists theirs. */
+    /** Mounted after the other services are known, so that /stats lists theirs. */
     private void mountHttp(State state, BlobStore blobs, BootScripts scripts, BootCounters bootCounters,
-                           String advertise) {
+                           BlobInventory inventory) {
         if (http == null) return;
         stats.put("boot", bootCounters::snapshot);
         ApiServer api = ApiServer.mount(http, state, raft.commandLog(), clock, random, stats,
-                new NodeStatus(settings.nodeId(), VERSION, () -> raft.role().label(), raft::appliedIndex));
+                new NodeStatus(settings.nodeId(), VERSION, () -> raft.role().label() + ", " + ha.state(),
+                        raft::appliedIndex));
         http.mount(FilesApi.PREFIX, new FilesApi(state, raft.commandLog(), blobs, api.auth(), clock));
+        http.mount(BlobEndpoint.PREFIX, new BlobEndpoint(blobs, ClusterBlobAccess.authorizer(state, api.auth()),
+                Throttle.NONE));
+        running.add(ClusterApi.mount(http, new ClusterContext(raft, api.auth(),
+                SelfMember.of(settings, httpPort(), VERSION), settings.dataDir(), inventory::missingBlobs,
+                ha::mayServe, random)));
         MachineRegistrar registrar = new MachineRegistrar(state, raft.commandLog(), UUID::randomUUID, Duration.ofSeconds(5));
         http.mount(BootHttp.PREFIX, new BootHttp(state, scripts, registrar, blobs, new BootRoot(settings.bootRoot()),
-                advertise, bootCounters));
+                this::advertisedText, bootCounters));
         String base = "http://" + hostPort(http.address());
         out.println("  http  " + base + "  (API " + base + ApiServer.PREFIX + ", boot files " + base
                 + BootHttp.PREFIX + "/files/, iPXE scripts " + base + BootHttp.PREFIX + "/ipxe/<mac>)");
-    }
-
-    private void startTftp(State state, BlobStore blobs, BootScripts scripts, BootCounters bootCounters,
-                           String advertise) {
-        try {
-            TftpServer tftp = new TftpServer(settings.tftpAddress(), FirstMatchFileSource.of(
-                    new RenderedTftpFiles(scripts, advertise, httpPort(), bootCounters),
-                    new StoreTftpFiles(state, blobs, bootCounters),
-                    new BootRootFileSource(settings.bootRoot())));
-            tftp.start();
-            running.add(tftp::close);
-            stats.put("tftp", tftp::stats);
-            out.println("  tftp  " + hostPort(tftp.localAddress()) + "/udp  (boot root " + settings.bootRoot() + ")");
-        } catch (IOException e) {
-            report("tftp", settings.tftpAddress() + "/udp", e.getMessage());
-        }
-    }
-
-    private void startDhcp(State state) {
-        DhcpServer dhcp = new DhcpServer(state, raft.commandLog(), DhcpServerSettings.defaults()
-                .withListen(settings.dhcpAddress())
-                .withInterfaces(settings.dhcpInterfaces())
-                .withAdvertise(settings.advertiseAddress())
-                .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort())), clock);
-        try {
-            dhcp.start();
-            running.add(dhcp::close);
-            stats.put("dhcp", dhcp::stats);
-            out.println("  dhcp  " + dhcp.localAddresses().stream().map(PharosServer::hostPort).toList() + "/udp"
-                    + (settings.dhcpInterfaces().isEmpty() ? " (every up IPv4 interface)"
-                    : " (interfaces " + String.join(",", settings.dhcpInterfaces()) + ")"));
-        } catch (IOException e) {
-            report("dhcp", settings.dhcpAddress() + "/udp", e.getMessage());
-        }
     }
 
     private void scheduleChores(State state, BlobStore blobs) {

@@ -10,6 +10,7 @@ import io.pharos.node.files.Commit;
 import io.pharos.node.files.FilePaths;
 import io.pharos.node.files.FilesApi;
 import io.pharos.node.files.RangeResponder;
+import io.pharos.node.files.StoredFile;
 import io.pharos.node.http.HttpResponses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +40,15 @@ public final class BootHttp implements HttpHandler {
     private final MachineRegistrar registrar;
     private final BlobStore blobs;
     private final BootRoot bootRoot;
-    private final String advertiseAddress;
+    private final Supplier<String> advertiseAddress;
     private final BootCounters counters;
 
-    /** @param advertiseAddress the address boot URLs name (the VIP), or null for the one a request came in on */
+    /**
+     * @param advertiseAddress the address boot URLs name (the VIP, which may change at run time), or null/blank
+     *                         for the one a request came in on
+     */
     public BootHttp(State state, BootScripts scripts, MachineRegistrar registrar, BlobStore blobs, BootRoot bootRoot,
-                    String advertiseAddress, BootCounters counters) {
+                    Supplier<String> advertiseAddress, BootCounters counters) {
         this.state = state;
         this.scripts = scripts;
         this.registrar = registrar;
@@ -124,17 +129,17 @@ public final class BootHttp implements HttpHandler {
         }
         Optional<FileEntry> entry = state.file(relativePath);
         if (entry.isPresent()) {
-            FileChannel channel;
+            StoredFile content;
             try {
-                channel = blobs.open(entry.get().sha256());
+                content = StoredFile.open(blobs, entry.get());
             } catch (NoSuchFileException e) {
-                LOG.warn("BOOT_FILE_BLOB_MISSING path={} sha256={}: the content is not on this node; wait for"
-                        + " replication or upload the file again", relativePath, entry.get().sha256());
+                LOG.warn("BOOT_FILE_BLOB_MISSING path={} sha256={}: {}; wait for replication (see REPLICATION_*"
+                        + " messages) or upload the file again", relativePath, entry.get().sha256(), e.getReason());
                 HttpResponses.error(exchange, 503, "the content of '" + relativePath + "' is not on this node yet");
                 return;
             }
             counters.filesServed.increment();
-            RangeResponder.send(exchange, channel, "application/octet-stream", FilesApi.etag(entry.get()));
+            RangeResponder.send(exchange, content, "application/octet-stream", FilesApi.etag(entry.get()));
             return;
         }
         Optional<FileChannel> onDisk;
@@ -168,8 +173,8 @@ public final class BootHttp implements HttpHandler {
 
     private ServerUrls server(HttpExchange exchange) {
         InetSocketAddress local = exchange.getLocalAddress();
-        String address = advertiseAddress != null && !advertiseAddress.isBlank() ? advertiseAddress
-                : local.getAddress().getHostAddress();
+        String advertised = advertiseAddress.get();
+        String address = advertised != null && !advertised.isBlank() ? advertised : local.getAddress().getHostAddress();
         return new ServerUrls(address, local.getPort());
     }
 

@@ -4,11 +4,11 @@ import io.pharos.core.model.FileEntry;
 import io.pharos.core.state.State;
 import io.pharos.node.files.BlobStore;
 import io.pharos.node.files.FilePaths;
+import io.pharos.node.files.StoredFile;
 import io.pharos.node.tftp.TftpFile;
 import io.pharos.node.tftp.TftpFileSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 
@@ -33,20 +33,14 @@ public final class StoreTftpFiles implements TftpFileSource {
         if (!FilePaths.isValid(path)) return Optional.empty();
         Optional<FileEntry> entry = state.file(path);
         if (entry.isEmpty()) return Optional.empty();
-        FileChannel channel;
+        StoredFile content;
         try {
-            channel = blobs.open(entry.get().sha256());
+            content = StoredFile.open(blobs, entry.get());
         } catch (NoSuchFileException e) {
-            throw new IOException("the content of '" + path + "' is not on this node yet");
+            throw new IOException("the content of '" + path + "' is not on this node yet (" + e.getReason() + ")");
         }
-        try {
-            TftpFile file = new ChannelTftpFile(channel);
-            counters.requests.increment();
-            counters.filesServed.increment();
-            return Optional.of(file);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        counters.requests.increment();
+        counters.filesServed.increment();
+        return Optional.of(new StoredTftpFile(content));
     }
 }

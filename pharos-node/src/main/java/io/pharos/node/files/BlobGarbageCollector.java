@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes blobs that no file entry of the committed state refers to. An upload stores its blob before its
+ * Deletes blobs that no chunk of a file entry of the committed state refers to. An upload stores its chunks before its
  * PutFile command commits, so only blobs older than the grace period are candidates: a blob written (or
  * re-uploaded, which refreshes its age) within the grace period may belong to a command still in flight.
  */
@@ -42,7 +42,8 @@ public final class BlobGarbageCollector {
     public Pass runOnce() throws IOException {
         Instant cutoff = clock.instant().minus(grace);
         Set<String> referenced = new HashSet<>();
-        for (FileEntry entry : files.get()) referenced.add(entry.sha256());
+        for (FileEntry entry : files.get())
+            for (FileEntry.Chunk chunk : entry.chunks()) referenced.add(chunk.sha256());
         int deleted = 0;
         long freed = 0;
         for (String sha : store.list()) {
@@ -51,7 +52,7 @@ public final class BlobGarbageCollector {
             if (size >= 0) {
                 deleted++;
                 freed += size;
-                LOG.info("BLOB_COLLECTED sha256={} size={} (no file refers to it)", sha, size);
+                LOG.info("BLOB_COLLECTED sha256={} size={} (no file's chunk refers to it)", sha, size);
             }
         }
         int temporaries = store.sweepTemporaries(cutoff);

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -38,9 +39,30 @@ public final class BlobStore {
     private final Path tmp;
     private final Clock clock;
     private final Object publishLock = new Object();
+    private final AtomicLong deletions = new AtomicLong();
 
     /** A stored blob: the lower-case hex sha256 of its content and its size in octets. */
     public record Blob(String sha256, long size) {}
+
+    /** Content that does not hash to the name it was meant to have; nothing was stored. */
+    public static final class MismatchException extends IOException {
+        private final String expected;
+        private final String actual;
+
+        MismatchException(String expected, String actual) {
+            super("content hashes to " + actual + ", not to the expected " + expected);
+            this.expected = expected;
+            this.actual = actual;
+        }
+
+        public String expected() {
+            return expected;
+        }
+
+        public String actual() {
+            return actual;
+        }
+    }
 
     public BlobStore(Path dataDir, Clock clock) throws IOException {
         this.root = dataDir.resolve("blobs").resolve("sha256");
@@ -72,6 +94,51 @@ public final class BlobStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Where a fetch of the named blob from another node keeps what it has received so far, so that an
+     * interrupted fetch continues where it stopped. Swept like any temporary when left alone too long.
+     */
+    public Path partial(String sha256) {
+        requireName(sha256);
+        return tmp.resolve("fetch-" + sha256 + ".part");
+    }
+
+    /**
+     * Makes a completely received file (e.g. {@link #partial}) the blob named sha256, but only if its content
+     * hashes to that name; the file is moved, not copied. On a mismatch the file is left where it is and
+     * {@link MismatchException} is thrown: nothing is stored under a name its content does not earn.
+     */
+    public Blob adopt(Path file, String sha256) throws IOException {
+        requireName(sha256);
+        if (!file.toAbsolutePath().getParent().equals(tmp.toAbsolutePath()))
+            throw new IllegalArgumentException(file + " is not in " + tmp + "; only files there can be renamed into place");
+        MessageDigest digest = sha256();
+        long size = 0;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+                size += n;
+            }
+            in.force(true);
+        }
+        String actual = HEX.formatHex(digest.digest());
+        if (!actual.equals(sha256)) throw new MismatchException(sha256, actual);
+        try {
+            publish(file, path(sha256));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return new Blob(sha256, size);
+    }
+
+    /** How many blobs this store has deleted since it was opened: a cache of what is present is stale when this moves. */
+    public long deletions() {
+        return deletions.get();
     }
 
     private void publish(Path temp, Path target) throws IOException {
@@ -114,7 +181,13 @@ public final class BlobStore {
 
     /** Removes the blob; false when it was not there. */
     public boolean delete(String sha256) throws IOException {
-        return Files.deleteIfExists(path(sha256));
+        // Counted before and after: a cache filled while the file was going away is seen as stale too.
+        deletions.incrementAndGet();
+        try {
+            return Files.deleteIfExists(path(sha256));
+        } finally {
+            deletions.incrementAndGet();
+        }
     }
 
     /** The names among wanted that this store lacks, in the order given, without repeats. */
@@ -150,7 +223,12 @@ public final class BlobStore {
             try {
                 if (!Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) return -1;
                 long size = Files.size(file);
-                return Files.deleteIfExists(file) ? size : -1;
+                deletions.incrementAndGet();
+                try {
+                    return Files.deleteIfExists(file) ? size : -1;
+                } finally {
+                    deletions.incrementAndGet();
+                }
             } catch (NoSuchFileException e) {
                 return -1;
             }

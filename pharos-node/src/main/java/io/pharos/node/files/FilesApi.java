@@ -10,7 +10,6 @@ import io.pharos.core.state.State;
 import io.pharos.node.http.ApiAuth;
 import io.pharos.node.http.HttpResponses;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/files}: list (GET), upload (PUT, raw body), download (GET/HEAD with ranges) and delete.
- * An upload streams into the blob store first and answers 201 only once its PutFile has committed; a
- * deleted file's blob stays until garbage collection finds nothing refers to it.
+ * An upload streams into the blob store first, cut into content-defined chunks ({@link ContentChunker}),
+ * and answers 201 only once its PutFile has committed; a deleted file's chunks stay until garbage
+ * collection finds nothing refers to them.
  */
 public final class FilesApi implements HttpHandler {
     public static final String PREFIX = "/api/v1/files";
@@ -31,6 +31,7 @@ public final class FilesApi implements HttpHandler {
     private final State state;
     private final CommandLog log;
     private final BlobStore blobs;
+    private final ChunkingWriter writer;
     private final ApiAuth auth;
     private final Clock clock;
     private final Duration commitTimeout;
@@ -43,6 +44,7 @@ public final class FilesApi implements HttpHandler {
         this.state = state;
         this.log = log;
         this.blobs = blobs;
+        this.writer = new ChunkingWriter(blobs, new ContentChunker(ContentChunker.DEFAULT));
         this.auth = auth;
         this.clock = clock;
         this.commitTimeout = commitTimeout;
@@ -86,23 +88,23 @@ public final class FilesApi implements HttpHandler {
             HttpResponses.error(exchange, 404, "no file '" + path + "' in the store; upload it with PUT " + PREFIX + "/" + path);
             return;
         }
-        FileChannel channel;
+        StoredFile content;
         try {
-            channel = blobs.open(entry.get().sha256());
+            content = StoredFile.open(blobs, entry.get());
         } catch (NoSuchFileException e) {
-            LOG.warn("FILE_BLOB_MISSING path={} sha256={}: the file is known but its content is not on this node;"
-                    + " wait for replication or upload the file again", path, entry.get().sha256());
+            LOG.warn("FILE_BLOB_MISSING path={} sha256={}: {}; wait for replication (see REPLICATION_* messages)"
+                    + " or upload the file again", path, entry.get().sha256(), e.getReason());
             HttpResponses.error(exchange, 503, "the content of '" + path + "' is not on this node yet; retry shortly,"
                     + " or upload the file again");
             return;
         }
-        RangeResponder.send(exchange, channel, "application/octet-stream", etag(entry.get()));
+        RangeResponder.send(exchange, content, "application/octet-stream", etag(entry.get()));
     }
 
     private void upload(HttpExchange exchange, String path) throws IOException {
-        BlobStore.Blob blob;
+        ChunkingWriter.Stored stored;
         try {
-            blob = blobs.put(exchange.getRequestBody());
+            stored = writer.write(exchange.getRequestBody());
         } catch (IOException e) {
             LOG.warn("FILE_UPLOAD_FAILED path={}: {}; check free space and permissions of the data directory",
                     path, e.toString());
@@ -110,7 +112,7 @@ public final class FilesApi implements HttpHandler {
                     + "); check free space on the server and retry");
             return;
         }
-        FileEntry entry = new FileEntry(path, blob.sha256(), blob.size(), clock.millis());
+        FileEntry entry = stored.entry(path, clock.millis());
         Result result;
         try {
             result = Commit.await(log, new Command.PutFile(entry), commitTimeout);
@@ -122,7 +124,8 @@ public final class FilesApi implements HttpHandler {
             HttpResponses.error(exchange, Commit.status(refused.kind()), refused.reason());
             return;
         }
-        LOG.info("FILE_STORED path={} sha256={} size={}", path, blob.sha256(), blob.size());
+        LOG.info("FILE_STORED path={} sha256={} size={} chunks={}", path, entry.sha256(), entry.size(),
+                entry.chunks().size());
         exchange.getResponseHeaders().set("Location", PREFIX + "/" + path);
         exchange.getResponseHeaders().set("ETag", etag(entry));
         HttpResponses.json(exchange, 201, entry);

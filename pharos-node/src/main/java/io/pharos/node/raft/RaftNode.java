@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -36,6 +37,8 @@ public final class RaftNode implements AutoCloseable {
     private final RaftGroupId groupId;
     private final RaftClient client;
     private final BatchingCommandLog commandLog;
+    private final RaftMembership membership;
+    private final RaftLeadership leadership;
 
     private RaftNode(RaftSettings settings, State state, RoleEvents roles, PharosStateMachine stateMachine,
                      RaftServer server, RaftGroupId groupId, RaftClient client) {
@@ -48,6 +51,8 @@ public final class RaftNode implements AutoCloseable {
         this.client = client;
         RaftSubmitter submitter = new RaftSubmitter(client, stateMachine.appliedIndex(), settings.timing().commitTimeout());
         this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, BatchingCommandLog.Limits.DEFAULT);
+        this.membership = new RaftMembership(settings, groupId, this::division);
+        this.leadership = new RaftLeadership(settings, groupId, server, this::division);
     }
 
     /**
@@ -63,7 +68,9 @@ public final class RaftNode implements AutoCloseable {
         StartProblems.checkPort(settings);
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
         List<RaftPeer> peers = settings.peers().entrySet().stream()
-                .map(p -> RaftPeer.newBuilder().setId(p.getKey()).setAddress(p.getValue()).build()).toList();
+                .map(p -> RaftPeer.newBuilder().setId(p.getKey()).setAddress(p.getValue())
+                        .setStartupRole(settings.listeners().contains(p.getKey()) ? RaftPeerRole.LISTENER
+                                : RaftPeerRole.FOLLOWER).build()).toList();
         RaftGroup group = RaftGroup.valueOf(groupId, peers);
         State state = new State();
         RoleEvents roles = new RoleEvents(settings.nodeId());
@@ -175,6 +182,67 @@ public final class RaftNode implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("RAFT_SNAPSHOT_FAILED " + e.getMessage() + ": see the server log", e);
         }
+    }
+
+    // --- membership (io.pharos.node.cluster drives these; see RaftMembership) ---
+
+    /** The group's voters and listeners as this node knows them (read from Ratis, so current after a restart). */
+    public GroupConfiguration configuration() {
+        return membership.configuration();
+    }
+
+    /**
+     * On the leader: adds a member as a voter, or as a listener (observer) when {@code observer}; an existing
+     * member changes role. Returns once the new configuration is committed, which Ratis does only after the
+     * new member caught up. The new member's Raft server must already run (see {@link RaftSettings#listeners}).
+     *
+     * @throws MembershipException not the leader, id or address taken, a change under way, or not done in time
+     */
+    public void addPeer(String id, String raftAddress, boolean observer, Duration timeout) {
+        membership.add(id, raftAddress, observer, timeout);
+    }
+
+    /** On the leader: removes a member (not the leader itself: transfer first). */
+    public void removePeer(String id, Duration timeout) {
+        membership.remove(id, timeout);
+    }
+
+    /**
+     * On the leader: hands leadership to {@code to}, or when null to the voter holding the most log; returns
+     * the new leader's id once it leads.
+     */
+    public String transferLeadership(String to, Duration timeout) {
+        return membership.transfer(to, timeout);
+    }
+
+    /** On the leader, replication to every other member (match/next index, last answer, lag); else empty. */
+    public List<PeerProgress> peerProgress() {
+        return membership.progress();
+    }
+
+    /** The cluster id the Raft group id derives from ({@link RaftSettings#clusterId}); joiners must use it too. */
+    public String groupName() {
+        return settings.clusterId();
+    }
+
+    /** This node's raft address (host:port). */
+    public String raftAddress() {
+        return settings.address();
+    }
+
+    // --- leadership for the HA role controller (io.pharos.node.ha; see RaftLeadership) ---
+
+    /**
+     * Commits a no-op entry through this node as leader, never redirected: completes normally only if a majority
+     * acknowledged this leader after the call (a fresh round trip, the basis of the HA lease); fails otherwise.
+     */
+    public java.util.concurrent.CompletableFuture<Void> confirmLeadership() {
+        return leadership.confirm();
+    }
+
+    /** On a follower: asks the leader to hand leadership to this node (a switchover); returns once done. */
+    public void requestLeadership(Duration timeout) throws IOException {
+        leadership.request(timeout);
     }
 
     private Optional<RaftServer.Division> division() {

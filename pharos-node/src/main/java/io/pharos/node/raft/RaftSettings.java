@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -16,12 +18,15 @@ import java.util.UUID;
  *
  * @param nodeId     this node's id, a key of {@code peers}
  * @param dataDir    the node's data directory; the Raft log and snapshots live under {@code dataDir/raft}
- * @param peers      every voter's id to its raft address (host:port), this node included
+ * @param peers      every member's id to its raft address (host:port), this node included
  * @param clusterId  names the group; the Raft group id is derived from it, so nodes of different clusters
  *                   never mix logs
+ * @param listeners  the ids among {@code peers} that are listeners (observers: replicate, never vote or lead);
+ *                   the others vote. A node joining as an observer names itself here (RATIS-NOTES pitfall 4).
+ *                   On a restart Ratis takes the membership from its storage, not from these settings.
  */
 public record RaftSettings(String nodeId, Path dataDir, Map<String, String> peers, String clusterId,
-                           Timing timing, Compaction compaction) {
+                           Timing timing, Compaction compaction, Set<String> listeners) {
     public static final String DEFAULT_CLUSTER_ID = "pharos";
 
     /**
@@ -54,8 +59,18 @@ public record RaftSettings(String nodeId, Path dataDir, Map<String, String> peer
 
     public RaftSettings {
         peers = Collections.unmodifiableMap(new TreeMap<>(peers));
+        listeners = Collections.unmodifiableSet(new TreeSet<>(listeners == null ? Set.of() : listeners));
         List<String> errors = problems(nodeId, dataDir, peers, clusterId, timing, compaction);
+        for (String listener : listeners)
+            if (!peers.containsKey(listener))
+                errors.add("listener '" + listener + "' is not one of the peers " + peers.keySet());
         if (!errors.isEmpty()) throw new IllegalArgumentException("raft settings: " + String.join("; ", errors));
+    }
+
+    /** Every member a voter, as before listeners existed. */
+    public RaftSettings(String nodeId, Path dataDir, Map<String, String> peers, String clusterId, Timing timing,
+                        Compaction compaction) {
+        this(nodeId, dataDir, peers, clusterId, timing, compaction, Set.of());
     }
 
     /** A one-member group: the embedded default. */
@@ -69,15 +84,25 @@ public record RaftSettings(String nodeId, Path dataDir, Map<String, String> peer
     }
 
     public RaftSettings withCompaction(Compaction next) {
-        return new RaftSettings(nodeId, dataDir, peers, clusterId, timing, next);
+        return new RaftSettings(nodeId, dataDir, peers, clusterId, timing, next, listeners);
     }
 
     public RaftSettings withTiming(Timing next) {
-        return new RaftSettings(nodeId, dataDir, peers, clusterId, next, compaction);
+        return new RaftSettings(nodeId, dataDir, peers, clusterId, next, compaction, listeners);
     }
 
     public RaftSettings withClusterId(String next) {
-        return new RaftSettings(nodeId, dataDir, peers, next, timing, compaction);
+        return new RaftSettings(nodeId, dataDir, peers, next, timing, compaction, listeners);
+    }
+
+    /** The same settings with these peers as listeners (observers); the rest of the peers vote. */
+    public RaftSettings withListeners(Set<String> next) {
+        return new RaftSettings(nodeId, dataDir, peers, clusterId, timing, compaction, next);
+    }
+
+    /** True when this node takes part as a listener (observer). */
+    public boolean isListener() {
+        return listeners.contains(nodeId);
     }
 
     /** This node's raft address (host:port). */

@@ -62,7 +62,7 @@ class BootHttpTest {
                 () -> new UUID(0x1234, ids.incrementAndGet()), Duration.ofSeconds(5));
         host = HttpHost.start(new InetSocketAddress("127.0.0.1", 0));
         host.mount(BootHttp.PREFIX, new BootHttp(state, new BootScripts(state, renderer, counters), registrar, blobs,
-                new BootRoot(bootRoot), null, counters));
+                new BootRoot(bootRoot), () -> null, counters));
         base = "http://127.0.0.1:" + host.address().getPort() + BootHttp.PREFIX;
         curl = new Curl(Files.createDirectories(dir.resolve("curl")));
     }
@@ -152,7 +152,7 @@ class BootHttpTest {
     void filesComeFromTheStoreFirstThenTheBootRootWithRanges() throws Exception {
         byte[] stored = "from the store".getBytes(StandardCharsets.UTF_8);
         BlobStore.Blob blob = blobs.put(new ByteArrayInputStream(stored));
-        state.apply(new Command.PutFile(new FileEntry("ipxe.efi", blob.sha256(), blob.size(), 0)));
+        state.apply(new Command.PutFile(FileEntry.wholeBlob("ipxe.efi", blob.sha256(), blob.size(), 0)));
         Files.writeString(bootRoot.resolve("ipxe.efi"), "shadowed by the store");
         byte[] loader = new byte[10_000];
         Arrays.fill(loader, (byte) 7);

@@ -89,7 +89,7 @@ class TftpSourcesTest {
     void storeFilesAreServedByPath() throws Exception {
         BlobStore blobs = new BlobStore(dir, Clock.systemUTC());
         BlobStore.Blob blob = blobs.put(new ByteArrayInputStream("kernel bytes".getBytes(StandardCharsets.UTF_8)));
-        state.apply(new Command.PutFile(new FileEntry("images/vmlinuz", blob.sha256(), blob.size(), 0)));
+        state.apply(new Command.PutFile(FileEntry.wholeBlob("images/vmlinuz", blob.sha256(), blob.size(), 0)));
         StoreTftpFiles store = new StoreTftpFiles(state, blobs, counters);
 
         assertEquals("kernel bytes", read(store.open("images/vmlinuz", CLIENT).orElseThrow()));

@@ -43,7 +43,7 @@ class BlobGarbageCollectorTest {
         String referenced = put(store, "kernel", old);
         String orphan = put(store, "deleted file", old);
         String young = put(store, "upload in flight", NOW.minusSeconds(60));
-        files.add(new FileEntry("vmlinuz", referenced, 6, 0));
+        files.add(FileEntry.wholeBlob("vmlinuz", referenced, 6, 0));
 
         BlobGarbageCollector.Pass pass = new BlobGarbageCollector(store, () -> files, clock, GRACE).runOnce();
 
@@ -52,6 +52,24 @@ class BlobGarbageCollectorTest {
         assertTrue(store.has(referenced));
         assertFalse(store.has(orphan));
         assertTrue(store.has(young), "a blob younger than the grace period may belong to an uncommitted upload");
+    }
+
+    @Test
+    void everyChunkOfAFileIsKeptAndOnlyUnsharedChunksOfADeletedOneGo() throws IOException {
+        BlobStore store = new BlobStore(data, clock);
+        Instant old = NOW.minus(Duration.ofDays(1));
+        String shared = put(store, "boot loader", old);
+        String kernel = put(store, "kernel v2", old);
+        String gone = put(store, "kernel v1", old);
+        files.add(new FileEntry("image-v2", "11".repeat(32), 20, 0,
+                List.of(new FileEntry.Chunk(shared, 11), new FileEntry.Chunk(kernel, 9))));
+
+        BlobGarbageCollector.Pass pass = new BlobGarbageCollector(store, () -> files, clock, GRACE).runOnce();
+
+        assertEquals(1, pass.blobsDeleted());
+        assertTrue(store.has(shared));
+        assertTrue(store.has(kernel));
+        assertFalse(store.has(gone));
     }
 
     @Test

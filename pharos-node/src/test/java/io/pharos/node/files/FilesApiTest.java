@@ -12,14 +12,17 @@ import io.pharos.core.state.State;
 import io.pharos.node.codec.PharosJson;
 import io.pharos.node.http.ApiAuth;
 import io.pharos.node.http.HttpHost;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +80,10 @@ class FilesApiTest {
         assertEquals(content.length, entry.size());
         assertEquals(NOW.toEpochMilli(), entry.uploadedAt());
         assertEquals(entry, state.file("images/test+1.bin").orElseThrow());
-        assertArrayEquals(content, Files.readAllBytes(blobs.path(entry.sha256())));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), entry.sha256());
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        for (FileEntry.Chunk chunk : entry.chunks()) stored.writeBytes(Files.readAllBytes(blobs.path(chunk.sha256())));
+        assertArrayEquals(content, stored.toByteArray());
 
         Curl.Response list = curl.run("-H", auth, base);
         assertEquals(200, list.status());
@@ -146,12 +152,12 @@ class FilesApiTest {
     }
 
     @Test
-    void deleteRemovesTheEntryAndLeavesTheBlobForCollection() throws Exception {
+    void deleteRemovesTheEntryAndLeavesTheChunksForCollection() throws Exception {
         FileEntry entry = upload("old.img");
         Curl.Response deleted = curl.run("-X", "DELETE", "-H", auth, base + "/old.img");
         assertEquals(204, deleted.status());
         assertTrue(state.file("old.img").isEmpty());
-        assertTrue(blobs.has(entry.sha256()));
+        for (FileEntry.Chunk chunk : entry.chunks()) assertTrue(blobs.has(chunk.sha256()));
 
         assertEquals(404, curl.run("-H", auth, base + "/old.img").status());
         Curl.Response again = curl.run("-X", "DELETE", "-H", auth, base + "/old.img");

@@ -123,7 +123,7 @@ class DeterministicApplyTest {
                 Arbitraries.of(MACHINE_IDS).map(Command.DeleteMachine::new),
                 name.map(n -> new Command.DeleteTemplate("t-" + n)), envName.map(Command.DeleteBootEnv::new),
                 name.map(n -> new Command.PutParam(n, "v-" + n)), name.map(Command.DeleteParam::new),
-                name.map(n -> new Command.PutFile(new FileEntry("f/" + n, "00" + n, 1, 5))),
+                name.map(n -> new Command.PutFile(FileEntry.wholeBlob("f/" + n, "00" + n, 1, 5))),
                 name.map(n -> new Command.DeleteFile("f/" + n)),
                 name.map(n -> new Command.PutToken(new ApiToken(n, n, "ab", "admin", 5))),
                 name.map(Command.DeleteToken::new));

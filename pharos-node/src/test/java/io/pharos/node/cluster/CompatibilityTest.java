@@ -1,0 +1,51 @@
+package io.pharos.node.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pharos.core.state.State;
+import io.pharos.node.cluster.Compatibility.Release;
+import io.pharos.node.codec.CommandCodec;
+import io.pharos.node.codec.SnapshotCodec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CompatibilityTest {
+    private static final Release CLUSTER = new Release("1.4.2", 3, 2);
+
+    @Test
+    void theFormatsAreTheOnesThisBuildWrites() throws Exception {
+        assertEquals(CommandCodec.FORMAT_V1, Compatibility.COMMAND_FORMAT);
+        assertEquals(Compatibility.COMMAND_FORMAT, CommandCodec.encode(new io.pharos.core.command.Command.PutParam("a", "b"))[0]);
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        SnapshotCodec.write(snapshot, 1, 1, new State().snapshot());
+        assertTrue(snapshot.toString(StandardCharsets.UTF_8).startsWith("pharos-snapshot v" + Compatibility.SNAPSHOT_FORMAT + " "),
+                "SnapshotCodec's header and Compatibility.SNAPSHOT_FORMAT must change together");
+    }
+
+    @Test
+    void patchReleasesMixAndSnapshotSuffixesAreIgnored() {
+        assertEquals(Optional.empty(), Compatibility.joinProblem(new Release("1.4.0", 3, 2), CLUSTER, "this node"));
+        assertEquals(Optional.empty(), Compatibility.joinProblem(new Release("1.4.9-SNAPSHOT", 3, 2), CLUSTER, "this node"));
+    }
+
+    @Test
+    void anOlderNodeIsToldToUpgradeAndANewerOneToUseTheClustersVersion() {
+        String older = Compatibility.joinProblem(new Release("1.3.7", 3, 2), CLUSTER, "this node").orElseThrow();
+        assertTrue(older.contains("upgrade this node to Pharos 1.4.2"), older);
+        String newer = Compatibility.joinProblem(new Release("1.5.0", 3, 2), CLUSTER, "this node").orElseThrow();
+        assertTrue(newer.contains("join with Pharos 1.4.2 (the same version as the cluster)"), newer);
+    }
+
+    @Test
+    void formatsDecideBeforeVersionNumbers() {
+        String lowerFormat = Compatibility.joinProblem(new Release("1.4.2", 2, 2), CLUSTER, "node 'n4'").orElseThrow();
+        assertTrue(lowerFormat.startsWith("node 'n4' runs Pharos 1.4.2 (log format 2"), lowerFormat);
+        assertTrue(lowerFormat.contains("upgrade node 'n4'"), lowerFormat);
+        assertTrue(Compatibility.joinProblem(new Release("1.4.2", 3, 3), CLUSTER, "x").orElseThrow().contains("newer"));
+        assertTrue(Compatibility.compare(new Release("2.0.0", 3, 2), CLUSTER) > 0);
+        assertTrue(Compatibility.compare(new Release("garbage", 3, 2), CLUSTER) < 0);
+    }
+}

@@ -1,0 +1,84 @@
+package io.pharos.node.ha;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pharos.core.model.ClusterSettings;
+import io.pharos.node.raft.RaftNode;
+import io.pharos.node.raft.RaftSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real one-member Raft group under the controller, VIP mode none: runs without root. */
+class HaControllerSingleNodeTest {
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private HaController controller(RaftNode raft, RecordingServices services) {
+        return new HaController(HaRaft.of(raft), services, new VipActuator(VipActuator.Mode.NONE, "", "",
+                Duration.ofSeconds(3), List.of()), dir.resolve("ha"), "", () -> ClusterSettings.NONE,
+                HaTiming.DEFAULT, System::nanoTime);
+    }
+
+    @Test
+    void aSingleNodeBecomesActiveRestartsItsServicesOnStepDownAndStandsDownOnClose() throws Exception {
+        RecordingServices services = RecordingServices.alone();
+        try (RaftNode raft = RaftNode.start(RaftSettings.singleNode("n1", dir.resolve("raft"), "127.0.0.1:" + freePort()))) {
+            HaController ha = controller(raft, services);
+            try {
+                ha.start();
+                assertTrue(NetnsLab.await(Duration.ofSeconds(10), () -> ha.state().equals("active")), ha.state());
+                assertTrue(services.running());
+                assertTrue(ha.mayServe());
+                long applied = raft.appliedIndex();
+                Thread.sleep(500);
+                assertTrue(raft.appliedIndex() - applied >= 5, "lease rounds commit entries: "
+                        + (raft.appliedIndex() - applied) + " in 500 ms");
+                assertEquals("active", ha.state(), "a healthy node with its lease stays active");
+                assertEquals(1, services.starts());
+
+                // Nobody to hand over to: the services stop, and start again after the hold-off.
+                ha.stepDown("test");
+                assertTrue(NetnsLab.await(Duration.ofSeconds(2), () -> !services.running()), "services stopped");
+                assertTrue(NetnsLab.await(Duration.ofSeconds(6), () -> services.starts() == 2 && ha.state().equals("active")),
+                        ha.state() + " after " + services.starts() + " starts");
+            } finally {
+                ha.close();
+            }
+            assertEquals("stopped", ha.state());
+            assertFalse(services.running(), "close stopped the services");
+            assertFalse(ha.mayServe());
+        }
+    }
+
+    @Test
+    void losingRaftStopsTheServices() throws Exception {
+        RecordingServices services = RecordingServices.alone();
+        RaftNode raft = RaftNode.start(RaftSettings.singleNode("n1", dir.resolve("raft"), "127.0.0.1:" + freePort()));
+        HaController ha = controller(raft, services);
+        try {
+            ha.start();
+            assertTrue(NetnsLab.await(Duration.ofSeconds(10), () -> ha.state().equals("active")), ha.state());
+            raft.close();
+            assertTrue(NetnsLab.await(Duration.ofSeconds(2), () -> !services.running()), "services stopped");
+            assertEquals("passive", ha.state());
+            assertFalse(ha.mayServe());
+        } finally {
+            ha.close();
+            raft.close();
+        }
+    }
+}
