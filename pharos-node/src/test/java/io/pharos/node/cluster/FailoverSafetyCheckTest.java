@@ -34,7 +34,7 @@ class FailoverSafetyCheckTest {
                 peer("silent", "voter", COMMIT, 5000, 0),
                 peer("never", "voter", -1, -1, 0),
                 peer("blobs", "voter", COMMIT, 10, 2),
-                peer("unknown", "voter", COMMIT, 10, BlobInventory.UNKNOWN),
+                peer("unknown", "voter", COMMIT, 10, MissingBlobCount.UNKNOWN),
                 peer("unreachable", "voter", COMMIT, 10, Long.MIN_VALUE),
                 peer("o1", "observer", COMMIT, 10, 0)), 1200);
         assertFalse(s.safe());
