@@ -11,20 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code pharos files}: the replicated file store (kernels, initrds, images) served to booting machines. */
-@Command(name = "files", description = "The file store: kernels, initrds and images served under /boot/files.",
-        subcommands = {FilesCommand.ListAll.class, FilesCommand.Upload.class, FilesCommand.Download.class,
-                FilesCommand.Delete.class})
-final class FilesCommand extends Group {
-    @Command(name = "list", description = "List stored files.")
-    static final class ListAll extends ApiCommand {
-        ListAll(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            printer().table(api().get("/files"), Views.FILES);
-        }
+@Command(name = "files", description = "The file store: kernels, initrds and images served under /boot/files.")
+final class FilesCommand extends ResourceGroup {
+    FilesCommand(CliContext context) {
+        super(context, c -> new Resource(c, "file", "/files", Views.FILES),
+                ResourceVerbs.list("List stored files."),
+                ResourceVerbs.annotated(Upload.class),
+                ResourceVerbs.annotated(Download.class),
+                ResourceVerbs.annotated(Delete.class));
     }
 
     @Command(name = "upload", description = {"Upload a file (streamed, any size).",

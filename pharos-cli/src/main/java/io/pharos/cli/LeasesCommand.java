@@ -2,12 +2,18 @@ package io.pharos.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code pharos leases}: addresses bound to clients. Leases are made by DHCP, so there is no create. */
-@Command(name = "leases", description = "Addresses bound to DHCP clients.",
-        subcommands = {LeasesCommand.ListAll.class, LeasesCommand.Show.class, LeasesCommand.Delete.class})
-final class LeasesCommand extends Group {
+@Command(name = "leases", description = "Addresses bound to DHCP clients.")
+final class LeasesCommand extends ResourceGroup {
+    LeasesCommand(CliContext context) {
+        super(context, LeasesCommand::resource,
+                ResourceVerbs.annotated(ListAll.class),
+                ResourceVerbs.show("ADDRESS", "Show the lease of one address."),
+                ResourceVerbs.delete("ADDRESS", "Forget the lease of an address, so it can be given to another client.",
+                        "The client may still use it until it renews; delete only leases of clients that are gone."));
+    }
+
     static Resource resource(CliContext context) {
         return new Resource(context, "lease", "/leases", Views.leases(context.printer().nowMillis()));
     }
@@ -24,37 +30,6 @@ final class LeasesCommand extends Group {
         @Override
         protected void run() {
             resource(context).list(subnet == null ? "" : ApiPaths.query("subnet", subnet));
-        }
-    }
-
-    @Command(name = "show", description = "Show the lease of one address.")
-    static final class Show extends ApiCommand {
-        @Parameters(paramLabel = "ADDRESS")
-        String address;
-
-        Show(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            resource(context).show(address);
-        }
-    }
-
-    @Command(name = "delete", description = {"Forget the lease of an address, so it can be given to another client.",
-            "The client may still use it until it renews; delete only leases of clients that are gone."})
-    static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "ADDRESS")
-        String address;
-
-        Delete(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            resource(context).delete(address);
         }
     }
 }

@@ -8,10 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code pharos params}: global values for templates; a machine's own params override them. */
-@Command(name = "params", description = "Global template values (a machine's params override them).",
-        subcommands = {ParamsCommand.ListAll.class, ParamsCommand.Get.class, ParamsCommand.Set.class,
-                ParamsCommand.Delete.class})
-final class ParamsCommand extends Group {
+@Command(name = "params", description = "Global template values (a machine's params override them).")
+final class ParamsCommand extends ResourceGroup {
+    ParamsCommand(CliContext context) {
+        super(context, ParamsCommand::resource,
+                ResourceVerbs.annotated(ListAll.class),
+                ResourceVerbs.annotated(Get.class),
+                ResourceVerbs.annotated(Set.class),
+                ResourceVerbs.delete("NAME", "Delete a param."));
+    }
+
     static Resource resource(CliContext context) {
         return new Resource(context, "param", "/params", Views.PARAMS);
     }
@@ -77,21 +83,6 @@ final class ParamsCommand extends Group {
             ObjectNode body = CliJson.MAPPER.createObjectNode().put("value", value);
             JsonNode answer = api().send("PUT", ApiPaths.item("/params", name), body);
             printer().done(answer, "set param " + name);
-        }
-    }
-
-    @Command(name = "delete", description = "Delete a param.")
-    static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        Delete(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            resource(context).delete(name);
         }
     }
 }

@@ -38,7 +38,11 @@ public final class PharosCli {
     }
 
     static CommandLine commandLine(CliContext context) {
-        CommandLine line = new CommandLine(new PharosCommand(context), new ContextFactory(context));
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine line = new CommandLine(new PharosCommand(context), factory);
+        // Before the settings below: CommandLine hands them down only to the subcommands it has.
+        for (CommandLine group : line.getSubcommands().values())
+            if (group.getCommand() instanceof ResourceGroup resources) resources.addVerbs(group, factory);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(writer(context.out));
         line.setErr(writer(context.err));

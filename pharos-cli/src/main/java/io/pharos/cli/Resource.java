@@ -46,6 +46,11 @@ final class Resource {
         context.printer().done(answer, "deleted " + noun + " " + key);
     }
 
+    /** Sets the new item's key when given; it must end up set, else a usage error that says how to give it. */
+    String name(ObjectNode item, CreateKey key, String given) {
+        return Edits.name(item, key.field(), given, noun, key.how());
+    }
+
     void create(ObjectNode body, String label) {
         JsonNode answer = context.api().send("POST", collection, body);
         context.printer().done(answer, "created " + noun + " " + label);

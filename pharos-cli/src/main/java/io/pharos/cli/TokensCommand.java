@@ -7,23 +7,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pharos tokens}: API credentials. The secret exists only in the answer to create. */
-@Command(name = "tokens", description = "API tokens.",
-        subcommands = {TokensCommand.ListAll.class, TokensCommand.Create.class, TokensCommand.Delete.class})
-final class TokensCommand extends Group {
-    static Resource resource(CliContext context) {
-        return new Resource(context, "token", "/tokens", Views.TOKENS);
-    }
-
-    @Command(name = "list", description = "List tokens (never their secrets).")
-    static final class ListAll extends ApiCommand {
-        ListAll(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            resource(context).list();
-        }
+@Command(name = "tokens", description = "API tokens.")
+final class TokensCommand extends ResourceGroup {
+    TokensCommand(CliContext context) {
+        super(context, c -> new Resource(c, "token", "/tokens", Views.TOKENS),
+                ResourceVerbs.list("List tokens (never their secrets)."),
+                ResourceVerbs.annotated(Create.class),
+                ResourceVerbs.delete("ID", "Delete a token; requests with it are refused from then on."));
     }
 
     @Command(name = "create", description = {"Create a token and print it once: store it now, Pharos keeps only a hash.",
@@ -53,21 +43,6 @@ final class TokensCommand extends Group {
             context.err.println("created " + answer.path("role").asText(role) + " token " + answer.path("id").asText("")
                     + " (" + name + "); it is shown only now:");
             printer().text(answer, text);
-        }
-    }
-
-    @Command(name = "delete", description = "Delete a token; requests with it are refused from then on.")
-    static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        Delete(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        protected void run() {
-            resource(context).delete(id);
         }
     }
 }

@@ -206,7 +206,7 @@ public final class PharosServer implements AutoCloseable {
         if (http == null) return;
         stats.put("boot", bootCounters::snapshot);
         ApiServer api = ApiServer.mount(http, state, raft.commandLog(), clock, random, stats,
-                new NodeStatus(settings.nodeId(), VERSION, () -> raft.role().label() + ", " + ha.state(),
+                new NodeStatus(settings.nodeId(), VERSION, () -> ha.state() + " (raft " + raft.role().label() + ")",
                         raft::appliedIndex));
         http.mount(FilesApi.PREFIX, new FilesApi(state, raft.commandLog(), blobs, api.auth(), clock));
         http.mount(BlobEndpoint.PREFIX, new BlobEndpoint(blobs, ClusterBlobAccess.authorizer(state, api.auth()),

@@ -219,7 +219,7 @@ class CliAgainstApiTest {
 
     @Test
     void statusAndStats() {
-        assertTrue(ok("status").out().lines().anyMatch(l -> l.matches("role\\s+leader-ready")), "status table");
+        assertTrue(ok("status").out().lines().anyMatch(l -> l.matches("role\\s+active \\(raft leader-ready\\)")), "status table");
         assertTrue(ok("stats").out().contains("http."), "stats has the HTTP counters");
     }
 
