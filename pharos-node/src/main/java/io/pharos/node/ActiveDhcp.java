@@ -11,6 +11,7 @@ import io.pharos.protocols.dhcp.policy.DhcpPolicySettings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,17 +25,20 @@ final class ActiveDhcp implements ServiceSet.Service {
     private final int httpPort;
     private final Supplier<Ipv4> advertise;
     private final Clock clock;
+    private final BooleanSupplier mayServe;
     private final PrintStream out;
     private volatile DhcpServer server;
 
+    /** @param mayServe asked before each reply: false once the leader lease ran out, even mid-request */
     ActiveDhcp(State state, CommandLog log, NodeSettings settings, int httpPort, Supplier<Ipv4> advertise, Clock clock,
-               PrintStream out) {
+               BooleanSupplier mayServe, PrintStream out) {
         this.state = state;
         this.log = log;
         this.settings = settings;
         this.httpPort = httpPort;
         this.advertise = advertise;
         this.clock = clock;
+        this.mayServe = mayServe;
         this.out = out;
     }
 
@@ -49,7 +53,7 @@ final class ActiveDhcp implements ServiceSet.Service {
                 .withListen(settings.dhcpAddress())
                 .withInterfaces(settings.dhcpInterfaces())
                 .withAdvertise(advertise.get())
-                .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort)), clock);
+                .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort)), clock, mayServe);
         next.start();
         server = next;
         out.println("  dhcp  " + next.localAddresses().stream().map(PharosServer::hostPort).toList() + "/udp"

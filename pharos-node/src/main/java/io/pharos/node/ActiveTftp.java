@@ -13,6 +13,7 @@ import io.pharos.node.tftp.FirstMatchFileSource;
 import io.pharos.node.tftp.TftpServer;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** TFTP as an active-only service: rendered per-machine files, then the file store, then the boot root. */
@@ -24,11 +25,12 @@ final class ActiveTftp implements ServiceSet.Service {
     private final NodeSettings settings;
     private final int httpPort;
     private final Supplier<String> advertise;
+    private final BooleanSupplier mayServe;
     private final PrintStream out;
     private volatile TftpServer server;
 
     ActiveTftp(State state, BlobStore blobs, BootScripts scripts, BootCounters counters, NodeSettings settings,
-               int httpPort, Supplier<String> advertise, PrintStream out) {
+               int httpPort, Supplier<String> advertise, BooleanSupplier mayServe, PrintStream out) {
         this.state = state;
         this.blobs = blobs;
         this.scripts = scripts;
@@ -36,6 +38,7 @@ final class ActiveTftp implements ServiceSet.Service {
         this.settings = settings;
         this.httpPort = httpPort;
         this.advertise = advertise;
+        this.mayServe = mayServe;
         this.out = out;
     }
 
@@ -49,7 +52,7 @@ final class ActiveTftp implements ServiceSet.Service {
         TftpServer next = new TftpServer(settings.tftpAddress(), FirstMatchFileSource.of(
                 new RenderedTftpFiles(scripts, advertise.get(), httpPort, counters),
                 new StoreTftpFiles(state, blobs, counters),
-                new BootRootFileSource(settings.bootRoot())));
+                new BootRootFileSource(settings.bootRoot())), mayServe);
         next.start();
         server = next;
         out.println("  tftp  " + PharosServer.hostPort(next.localAddress()) + "/udp  (boot root "

@@ -119,9 +119,10 @@ public final class PharosServer implements AutoCloseable {
         bindHttp();
         BlobInventory inventory = new BlobInventory(state, blobs);
         startReplication(state, blobs, inventory);
-        ActiveDhcp dhcp = new ActiveDhcp(state, raft.commandLog(), settings, httpPort(), this::advertisedAddress, clock, out);
+        ActiveDhcp dhcp = new ActiveDhcp(state, raft.commandLog(), settings, httpPort(), this::advertisedAddress, clock,
+                () -> ha.mayServe(), out);
         ActiveTftp tftp = new ActiveTftp(state, blobs, scripts, bootCounters, settings, httpPort(),
-                this::advertisedText, out);
+                this::advertisedText, () -> ha.mayServe(), out);
         stats.put("dhcp", dhcp::stats);
         stats.put("tftp", tftp::stats);
         startHa(new ServiceSet(List.of(dhcp, tftp), healthChecks()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pharos.core.command.Command;
 import io.pharos.core.model.BootEnv;
 import io.pharos.core.state.State;
+import io.pharos.node.files.FilePaths;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class BootEnvsApi {
                 problems.add("templates." + loader, "template '" + template + "' does not exist; create it first"
                         + " with POST /api/v1/templates");
         });
-        if (env.kernel() != null) FilePaths.check(problems, "kernel", env.kernel());
+        if (env.kernel() != null) checkPath(problems, "kernel", env.kernel());
         checkAll(problems, "initrds", env.initrds());
         checkAll(problems, "files", env.files());
         problems.throwIfAny(422);
@@ -68,6 +69,13 @@ final class BootEnvsApi {
     }
 
     private static void checkAll(Problems problems, String field, List<String> paths) {
-        for (int i = 0; i < paths.size(); i++) FilePaths.check(problems, field + "[" + i + "]", paths.get(i));
+        for (int i = 0; i < paths.size(); i++) checkPath(problems, field + "[" + i + "]", paths.get(i));
+    }
+
+    /** The file store's own rule, so a boot environment never names a file the store would refuse. */
+    private static void checkPath(Problems problems, String field, String path) {
+        // iPXE and GRUB fetch http(s) URLs themselves; those never touch the store.
+        if (path != null && (path.startsWith("http://") || path.startsWith("https://"))) return;
+        FilePaths.problem(path).ifPresent(problem -> problems.add(field, "'" + path + "': " + problem));
     }
 }

@@ -1,15 +1,21 @@
 package io.pharos.node.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pharos.core.command.Command;
 import io.pharos.core.model.Subnet;
 import io.pharos.core.state.State;
+import io.pharos.node.codec.PharosJson;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** /subnets: the networks Pharos hands out addresses in. */
 final class SubnetsApi {
     static final long DEFAULT_LEASE_SECONDS = 3600;
+    private static final Logger LOG = LoggerFactory.getLogger(SubnetsApi.class);
 
     private final State state;
     private final CommandWriter writer;
@@ -35,22 +41,27 @@ final class SubnetsApi {
         if (state.subnet(subnet.name()).isPresent())
             throw ApiException.conflict("subnet '" + subnet.name() + "' already exists; change it with PUT /api/v1/subnets/"
                     + subnet.name() + " or choose another name");
-        put(subnet, request);
-        return Reply.created(subnet, "/api/v1/subnets/" + subnet.name());
+        return Reply.created(put(subnet, request), "/api/v1/subnets/" + subnet.name());
     }
 
     private Reply replace(ApiRequest request) throws IOException {
         ObjectNode body = request.bodyObject();
         Names.matchPath(body, "name", request.path("name"));
-        Subnet subnet = read(body);
-        put(subnet, request);
-        return Reply.ok(subnet);
+        return Reply.ok(put(read(body), request));
     }
 
-    private void put(Subnet subnet, ApiRequest request) {
+    /** The stored subnet as answered: with "warnings" when it was accepted despite a risky choice. */
+    private Object put(Subnet subnet, ApiRequest request) {
         SubnetValidator.validate(subnet);
         SubnetValidator.checkNoOverlap(subnet, state);
         writer.write(new Command.PutSubnet(subnet), request.actor());
+        List<String> warnings = SubnetValidator.warnings(subnet);
+        if (warnings.isEmpty()) return subnet;
+        warnings.forEach(w -> LOG.warn("DHCP_LEASE_TIME_UNSAFE subnet '{}': {}", subnet.name(), w));
+        ObjectNode answer = PharosJson.mapper().valueToTree(subnet);
+        ArrayNode list = answer.putArray("warnings");
+        warnings.forEach(list::add);
+        return answer;
     }
 
     private static Subnet read(ObjectNode body) {

@@ -10,6 +10,7 @@
  * cheaply and its refusals map NOT_FOUND→404, CONFLICT→409, INVALID→422.
  *
  * <p>The OpenAPI document (resources/api/openapi.json) is hand-written; a test compares it with the router
- * in both directions so that neither can drift.
+ * and with the cluster routes' own tables ({@code ClusterApi}, {@code BlobEndpoint}) in both directions so
+ * that neither can drift.
  */
 package io.pharos.node.api;

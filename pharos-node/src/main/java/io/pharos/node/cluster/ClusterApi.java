@@ -111,8 +111,12 @@ public final class ClusterApi implements HttpHandler, AutoCloseable {
                     + "; use " + String.join(" or ", allowed));
             return;
         }
-        HttpResponses.error(exchange, 404, "no cluster route at " + PREFIX + path + "; there are "
-                + routes.stream().map(r -> r.method() + " " + PREFIX + r.pattern().replace("*", "{id}")).toList());
+        HttpResponses.error(exchange, 404, "no cluster route at " + PREFIX + path + "; there are " + routes());
+    }
+
+    /** Every route as "GET /api/v1/cluster/members/{id}", as the OpenAPI document names them. */
+    public List<String> routes() {
+        return routes.stream().map(r -> r.method() + " " + PREFIX + r.pattern().replace("*", "{id}")).toList();
     }
 
     private void serve(HttpExchange exchange, Route route, String parameter) throws IOException {

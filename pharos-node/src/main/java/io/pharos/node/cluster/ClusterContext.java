@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
  *
  * @param self    this node as the others reach it ({@link SelfMember#of})
  * @param dataDir where DATA/cluster/token lives
- * @param blobs   this node's missing-blob count (the file replication side); {@link BlobInventory#NOT_REPORTED} until wired
+ * @param blobs   this node's missing-blob count (the file replication side); {@link MissingBlobCount#NOT_REPORTED} until wired
  * @param active  true while this node is the active one (leader with a valid lease: the role controller)
  */
-public record ClusterContext(RaftNode raft, ApiAuth auth, Member self, Path dataDir, BlobInventory blobs,
+public record ClusterContext(RaftNode raft, ApiAuth auth, Member self, Path dataDir, MissingBlobCount blobs,
                              BooleanSupplier active, SecureRandom random) {}

@@ -6,10 +6,10 @@ import java.util.function.BooleanSupplier;
 /** This node about itself (GET /local): what the leader needs from each member to judge failover safety. */
 final class LocalReport {
     private final RaftNode raft;
-    private final BlobInventory blobs;
+    private final MissingBlobCount blobs;
     private final BooleanSupplier active;
 
-    LocalReport(RaftNode raft, BlobInventory blobs, BooleanSupplier active) {
+    LocalReport(RaftNode raft, MissingBlobCount blobs, BooleanSupplier active) {
         this.raft = raft;
         this.blobs = blobs;
         this.active = active;
@@ -20,7 +20,7 @@ final class LocalReport {
         try {
             missing = blobs.missingBlobs();
         } catch (RuntimeException e) {
-            missing = BlobInventory.UNKNOWN;
+            missing = MissingBlobCount.UNKNOWN;
         }
         return new ClusterWire.Local(raft.nodeId(), raft.role().label(), raft.configuration().isListener(raft.nodeId()),
                 active.getAsBoolean(), raft.appliedIndex(), raft.commitIndex(), missing, Compatibility.VERSION);

@@ -24,7 +24,7 @@
  *
  * <h2>Failover-safe</h2>
  * At least one voter other than the active holds the whole committed log (match index = commit index, and
- * it answered the leader recently) and every blob (its {@link io.pharos.node.cluster.BlobInventory}, asked
+ * it answered the leader recently) and every blob (its {@link io.pharos.node.cluster.MissingBlobCount}, asked
  * over GET /local). {@link io.pharos.node.cluster.FailoverSafetyCheck} decides; the leader gathers.
  */
 package io.pharos.node.cluster;

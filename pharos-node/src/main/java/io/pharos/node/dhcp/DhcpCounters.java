@@ -25,6 +25,8 @@ final class DhcpCounters {
     final AtomicLong overloaded = new AtomicLong();
     /** Requests on the wildcard socket with no served interface and no advertise address to answer as. */
     final AtomicLong noServerAddress = new AtomicLong();
+    /** Replies dropped because this node's leader lease ran out between deciding and sending. */
+    final AtomicLong notActive = new AtomicLong();
 
     DhcpCounters() {
         for (DhcpMessageType type : DhcpMessageType.values()) received.put(type, new AtomicLong());
@@ -50,6 +52,7 @@ final class DhcpCounters {
         Map<String, Long> byReason = new TreeMap<>();
         ignored.forEach((reason, count) -> byReason.put(reason.id(), count.get()));
         byReason.put("no-server-address", noServerAddress.get());
+        byReason.put("not-active", notActive.get());
         return new DhcpStats(byType, offers.get(), acks.get(), naks.get(), informs.get(), releases.get(), declines.get(),
                 byReason, malformed.get(), commitFailures.get(), sendFailures.get(), overloaded.get(), pendingOffers);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,12 @@ final class DhcpResponder {
     private final DhcpCounters counters;
     private final Executor completions;
     private final WarnLimiter warnings;
+    private final BooleanSupplier mayServe;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final InetSocketAddress broadcast;
 
     DhcpResponder(CommandLog commandLog, DhcpPolicy policy, DhcpServerSettings settings, DhcpSockets sockets,
-                  DhcpCounters counters, Executor completions, WarnLimiter warnings) {
+                  DhcpCounters counters, Executor completions, WarnLimiter warnings, BooleanSupplier mayServe) {
         this.commandLog = commandLog;
         this.policy = policy;
         this.settings = settings;
@@ -53,12 +55,14 @@ final class DhcpResponder {
         this.counters = counters;
         this.completions = completions;
         this.warnings = warnings;
+        this.mayServe = mayServe;
         this.broadcast = new InetSocketAddress(address(Ipv4.BROADCAST), settings.clientPort());
     }
 
     void carryOut(Decision decision, DhcpMessage request, Arrival arrival) {
         switch (decision) {
             case Decision.Reply reply -> {
+                if (!active(reply.reply())) return;
                 // Counted before sending, so a client that has its reply also sees it in the stats.
                 count(reply.reply());
                 send(prepare(reply.reply(), reply.route(), request, arrival));
@@ -86,6 +90,8 @@ final class DhcpResponder {
         submit(commit.command()).whenCompleteAsync((result, error) -> {
             try {
                 if (error != null) commitFailed(commit.command(), error);
+                // A committed lease whose ACK is dropped is not lost: the client retries, the next active answers.
+                else if (!active(result.isOk() ? commit.ack() : commit.nak())) return;
                 else if (result.isOk()) {
                     counters.acks.incrementAndGet();
                     send(ack);
@@ -176,6 +182,20 @@ final class DhcpResponder {
         if (arrival.servingAddress() == null) return arrival.endpoint().channel();
         return sockets.at(arrival.servingAddress().address()).map(DhcpSockets.Endpoint::channel)
                 .orElse(arrival.endpoint().channel());
+    }
+
+    /**
+     * Whether this node may still answer, asked last before a reply leaves: a commit can take long, and a JVM
+     * freeze can fall between deciding and sending, while the leader lease runs out and another node serves.
+     */
+    private boolean active(DhcpMessage reply) {
+        if (mayServe.getAsBoolean()) return true;
+        counters.notActive.incrementAndGet();
+        if (warnings.allow("not-active"))
+            log.warn("DHCP_NOT_ACTIVE dropped a {} for {} (xid {}): this node's leader lease ran out before it was sent;"
+                    + " the client retries and the active node answers. If this repeats, check GET /api/v1/cluster/active",
+                    type(reply), reply.yiaddr(), Integer.toHexString(reply.xid()));
+        return false;
     }
 
     private void send(Outbound outbound) {

@@ -10,12 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class DhcpServer implements AutoCloseable {
     private final DhcpServerSettings settings;
     private final Clock clock;
     private final DhcpPolicy policy;
+    private final BooleanSupplier mayServe;
     private final DhcpCounters counters = new DhcpCounters();
     private final WarnLimiter warnings = new WarnLimiter(WARN_INTERVAL_MILLIS);
     private Running running;
@@ -42,6 +45,17 @@ public final class DhcpServer implements AutoCloseable {
                            ScheduledExecutorService scheduler) {}
 
     public DhcpServer(State state, CommandLog commandLog, DhcpServerSettings settings, Clock clock) {
+        this(state, commandLog, settings, clock, () -> true);
+    }
+
+    /**
+     * @param mayServe asked right before each reply leaves: false drops it (counted as "not-active"). The role
+     *                 controller's lease check, so a reply decided before a freeze never goes out after the
+     *                 lease ran out, when another node may already answer (ARCHITECTURE invariant 1)
+     */
+    public DhcpServer(State state, CommandLog commandLog, DhcpServerSettings settings, Clock clock,
+                      BooleanSupplier mayServe) {
+        this.mayServe = Objects.requireNonNull(mayServe, "mayServe");
         this.state = state;
         this.commandLog = commandLog;
         this.settings = settings;
@@ -59,7 +73,8 @@ public final class DhcpServer implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("dhcp-purge"));
         DhcpReceiver receiver;
         try {
-            DhcpResponder responder = new DhcpResponder(commandLog, policy, settings, sockets, counters, completions, warnings);
+            DhcpResponder responder = new DhcpResponder(commandLog, policy, settings, sockets, counters, completions, warnings,
+                    mayServe);
             receiver = new DhcpReceiver(sockets, policy, responder, attribution, settings.advertise(), counters, clock);
         } catch (IOException e) {
             sockets.close();

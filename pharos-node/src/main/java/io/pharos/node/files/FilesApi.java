@@ -113,17 +113,7 @@ public final class FilesApi implements HttpHandler {
             return;
         }
         FileEntry entry = stored.entry(path, clock.millis());
-        Result result;
-        try {
-            result = Commit.await(log, new Command.PutFile(entry), commitTimeout);
-        } catch (Commit.NotCommittedException e) {
-            HttpResponses.error(exchange, 503, e.getMessage());
-            return;
-        }
-        if (result instanceof Result.Refused refused) {
-            HttpResponses.error(exchange, Commit.status(refused.kind()), refused.reason());
-            return;
-        }
+        if (!committed(exchange, new Command.PutFile(entry))) return;
         LOG.info("FILE_STORED path={} sha256={} size={} chunks={}", path, entry.sha256(), entry.size(),
                 entry.chunks().size());
         exchange.getResponseHeaders().set("Location", PREFIX + "/" + path);
@@ -132,19 +122,25 @@ public final class FilesApi implements HttpHandler {
     }
 
     private void delete(HttpExchange exchange, String path) throws IOException {
+        if (!committed(exchange, new Command.DeleteFile(path))) return;
+        LOG.info("FILE_DELETED path={}", path);
+        HttpResponses.empty(exchange, 204);
+    }
+
+    /** Proposes command and waits; false when it was not committed in time or refused (already answered). */
+    private boolean committed(HttpExchange exchange, Command command) throws IOException {
         Result result;
         try {
-            result = Commit.await(log, new Command.DeleteFile(path), commitTimeout);
+            result = Commit.await(log, command, commitTimeout);
         } catch (Commit.NotCommittedException e) {
             HttpResponses.error(exchange, 503, e.getMessage());
-            return;
+            return false;
         }
         if (result instanceof Result.Refused refused) {
             HttpResponses.error(exchange, Commit.status(refused.kind()), refused.reason());
-            return;
+            return false;
         }
-        LOG.info("FILE_DELETED path={}", path);
-        HttpResponses.empty(exchange, 204);
+        return true;
     }
 
     private static void notAllowed(HttpExchange exchange, String allow, String hint) throws IOException {

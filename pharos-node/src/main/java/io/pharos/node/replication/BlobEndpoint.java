@@ -9,6 +9,7 @@ import io.pharos.node.http.HttpResponses;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 /**
  * {@code GET|HEAD /api/v1/cluster/blobs/{sha256}}: a blob's bytes for a peer that lacks them, with byte
@@ -18,6 +19,8 @@ import java.nio.file.NoSuchFileException;
  */
 public final class BlobEndpoint implements HttpHandler {
     public static final String PREFIX = "/api/v1/cluster/blobs";
+    /** The methods answered on {@value #PREFIX}/{sha256}; anything else is 405. */
+    public static final List<String> METHODS = List.of("GET", "HEAD");
 
     private final BlobStore blobs;
     private final PeerAuthorizer auth;
@@ -33,8 +36,8 @@ public final class BlobEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         if (!auth.authorize(exchange)) return;
         String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        if (!METHODS.contains(method)) {
+            exchange.getResponseHeaders().set("Allow", String.join(", ", METHODS));
             HttpResponses.error(exchange, 405, method + " is not supported here; blobs are read with GET " + PREFIX + "/{sha256}");
             return;
         }

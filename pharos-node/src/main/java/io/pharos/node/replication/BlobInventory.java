@@ -54,7 +54,7 @@ public final class BlobInventory {
 
     /**
      * How many distinct blobs the state refers to that this node lacks; 0 means failover-safe for files.
-     * Fits {@code io.pharos.node.cluster.BlobInventory} as {@code inventory::missingBlobs}.
+     * Fits {@link io.pharos.node.cluster.MissingBlobCount} as {@code inventory::missingBlobs}.
      */
     public long missingBlobs() {
         return missing().size();

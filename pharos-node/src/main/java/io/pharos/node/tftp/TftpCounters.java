@@ -11,9 +11,10 @@ final class TftpCounters {
     final AtomicLong aborted = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    final AtomicLong notActive = new AtomicLong();
 
     TftpStats snapshot() {
         return new TftpStats(requests.get(), transfersCompleted.get(), bytesSent.get(), malformedDropped.get(),
-                aborted.get(), refused.get(), errors.get());
+                aborted.get(), refused.get(), errors.get(), notActive.get());
     }
 }

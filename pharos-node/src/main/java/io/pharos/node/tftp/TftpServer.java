@@ -11,9 +11,11 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class TftpServer implements AutoCloseable {
     private final TftpFileSource files;
     private final TftpLimits limits;
     private final Semaphore transferSlots;
+    private final BooleanSupplier mayServe;
     private final TftpCounters counters = new TftpCounters();
     private final Map<PendingRequest, Object> pending = new ConcurrentHashMap<>();
     private final Set<DatagramSocket> transferSockets = ConcurrentHashMap.newKeySet();
@@ -48,17 +51,32 @@ public final class TftpServer implements AutoCloseable {
     private volatile InetSocketAddress boundAddress;
     private Thread listener;
 
+    /**
+     * @param mayServe asked as each new request arrives: false drops it unanswered (counted as notActive), so
+     *                 a node whose leader lease ran out, even during a freeze, starts no transfer while another
+     *                 node may already serve (ARCHITECTURE invariant 1); the client retries against the VIP
+     */
     public TftpServer(InetSocketAddress bindAddress, TftpFileSource files, TftpLimits limits,
-                      int maxConcurrentTransfers) {
+                      int maxConcurrentTransfers, BooleanSupplier mayServe) {
         if (maxConcurrentTransfers < 1) throw new IllegalArgumentException("maxConcurrentTransfers must be at least 1");
         this.bindAddress = bindAddress;
         this.files = files;
         this.limits = limits;
         this.transferSlots = new Semaphore(maxConcurrentTransfers);
+        this.mayServe = Objects.requireNonNull(mayServe, "mayServe");
+    }
+
+    public TftpServer(InetSocketAddress bindAddress, TftpFileSource files, TftpLimits limits,
+                      int maxConcurrentTransfers) {
+        this(bindAddress, files, limits, maxConcurrentTransfers, () -> true);
+    }
+
+    public TftpServer(InetSocketAddress bindAddress, TftpFileSource files, BooleanSupplier mayServe) {
+        this(bindAddress, files, TftpLimits.DEFAULTS, DEFAULT_MAX_CONCURRENT_TRANSFERS, mayServe);
     }
 
     public TftpServer(InetSocketAddress bindAddress, TftpFileSource files) {
-        this(bindAddress, files, TftpLimits.DEFAULTS, DEFAULT_MAX_CONCURRENT_TRANSFERS);
+        this(bindAddress, files, () -> true);
     }
 
     /** Binds the port and starts serving; the message of a failure names the address and the fix. */
@@ -174,6 +192,13 @@ public final class TftpServer implements AutoCloseable {
         }
         Runnable settle = () -> pending.remove(key, token);
         counters.requests.incrementAndGet();
+        if (!mayServe.getAsBoolean()) {
+            settle.run();
+            counters.notActive.incrementAndGet();
+            log.debug("TFTP_NOT_ACTIVE dropped a request from {}: this node's leader lease ran out; the active node"
+                    + " answers the client's retry", LogText.address(client));
+            return;
+        }
         if (!transferSlots.tryAcquire()) {
             settle.run();
             counters.errors.incrementAndGet();

@@ -13,7 +13,8 @@ package io.pharos.node.tftp;
  *                           write request, unknown mode (PXELINUX probing config names shows up here)
  * @param errors             transfers that started and failed (client error, timeout, read failure,
  *                           protocol violation) and requests dropped because the server was busy
+ * @param notActive          requests dropped unanswered because this node's leader lease had run out
  */
 public record TftpStats(long requests, long transfersCompleted, long bytesSent, long malformedDropped,
-                        long aborted, long refused, long errors) {
+                        long aborted, long refused, long errors, long notActive) {
 }

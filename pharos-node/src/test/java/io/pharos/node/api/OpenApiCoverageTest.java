@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,8 +14,12 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-written document cannot drift from the router: every route is documented and vice versa. */
+/**
+ * The hand-written document cannot drift from the routers: every route of the API and cluster tables is
+ * documented, and every documented route is served.
+ */
 class OpenApiCoverageTest {
     /** Routes other handlers serve on the same host (the files and boot handlers). */
     private static final Set<String> SERVED_ELSEWHERE = Set.of(
@@ -32,7 +38,39 @@ class OpenApiCoverageTest {
     }
 
     @Test
-    void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {
+    void everyRouteIsDocumentedAndEveryDocumentedRouteExists(@TempDir Path dir) throws Exception {
+        Set<String> documented = documented();
+        try (ClusterRoutesFixture cluster = new ClusterRoutesFixture(api, dir)) {
+            List<String> served = new ArrayList<>(cluster.routes());
+            assertTrue(served.size() >= 15, "the cluster routes shrank: " + served);
+            for (Router.Route route : api.api.routes()) served.add(route.method() + " " + ApiServer.PREFIX + route.pattern());
+            List<String> undocumented = served.stream().filter(route -> !documented.contains(route)).toList();
+            assertTrue(undocumented.isEmpty(), "routes missing from openapi.json: " + undocumented);
+            Set<String> phantom = new HashSet<>(documented);
+            phantom.removeAll(served);
+            phantom.removeAll(SERVED_ELSEWHERE);
+            assertTrue(phantom.isEmpty(), "openapi.json documents routes nobody serves: " + phantom);
+            assertTrue(api.api.routes().size() >= 40, "the router lost routes: " + api.api.routes().size());
+        }
+    }
+
+    /** Each documented cluster route reaches its handler on a real node: without a token it is 401, never 404 or 405. */
+    @Test
+    void everyDocumentedClusterRouteAnswersOnARealNode(@TempDir Path dir) throws Exception {
+        try (ClusterRoutesFixture cluster = new ClusterRoutesFixture(api, dir)) {
+            List<String> clusterRoutes = documented().stream().filter(r -> r.contains(" /api/v1/cluster/")).sorted().toList();
+            assertTrue(clusterRoutes.size() >= 15, clusterRoutes.toString());
+            for (String route : clusterRoutes) {
+                String[] parts = route.split(" ");
+                String path = parts[1].replace("{id}", "node9").replace("{sha256}", "0".repeat(64));
+                HttpResponse<String> answer = api.send(parts[0], path, parts[0].equals("POST") ? "{}" : null, null);
+                assertEquals(401, answer.statusCode(), route + " answered " + answer.statusCode() + " " + answer.body());
+            }
+            assertEquals(404, api.send("GET", "/api/v1/cluster/nonsense", null, null).statusCode());
+        }
+    }
+
+    private Set<String> documented() {
         JsonNode doc = ApiFixture.json(api.send("GET", "/api/v1/openapi.json", null, null));
         assertEquals("3.1.0", doc.get("openapi").asText());
         Set<String> documented = new HashSet<>();
@@ -43,18 +81,7 @@ class OpenApiCoverageTest {
                 if (METHODS.contains(method)) documented.add(method.toUpperCase(Locale.ROOT) + " " + path);
             }
         }
-        List<String> undocumented = new ArrayList<>();
-        Set<String> known = new HashSet<>(SERVED_ELSEWHERE);
-        for (Router.Route route : api.api.routes()) {
-            String key = route.method() + " " + ApiServer.PREFIX + route.pattern();
-            known.add(key);
-            if (!documented.contains(key)) undocumented.add(key);
-        }
-        assertTrue(undocumented.isEmpty(), "routes missing from openapi.json: " + undocumented);
-        Set<String> phantom = new HashSet<>(documented);
-        phantom.removeAll(known);
-        assertTrue(phantom.isEmpty(), "openapi.json documents routes nobody serves: " + phantom);
-        assertTrue(api.api.routes().size() >= 40, "the router lost routes: " + api.api.routes().size());
+        return documented;
     }
 
     @Test

@@ -3,12 +3,19 @@ package io.pharos.node.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pharos.core.net.Cidr;
 import io.pharos.core.state.StateSnapshot;
+import io.pharos.node.ha.HaTiming;
+import io.pharos.node.raft.RaftSettings;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class SubnetsApiTest {
     private static final String LAB = """
@@ -19,8 +26,12 @@ class SubnetsApiTest {
 
     SubnetsApiTest() throws Exception {}
 
+    private final Logger logger = (Logger) LoggerFactory.getLogger(SubnetsApi.class);
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+
     @AfterEach
     void stop() {
+        logger.detachAppender(events);
         api.close();
     }
 
@@ -110,5 +121,38 @@ class SubnetsApiTest {
         assertTrue(ApiFixture.error(api.post("/api/v1/subnets", LAB), 409).contains("already exists; change it with PUT"));
         String message = ApiFixture.error(api.put("/api/v1/subnets/other", LAB), 422);
         assertTrue(message.contains("name: the body says \"lab\" but the path says 'other'"), message);
+    }
+
+    @Test
+    void safeLeaseTimeFollowsTheFailoverTiming() {
+        assertEquals(Duration.ofMillis(1200), SubnetValidator.failoverWindow(HaTiming.DEFAULT, RaftSettings.Timing.DEFAULT));
+        assertEquals(509, SubnetValidator.SAFE_LEASE_SECONDS);
+        assertTrue(SubnetValidator.SAFE_LEASE_SECONDS > SubnetValidator.MIN_LEASE_SECONDS);
+        RaftSettings.Timing slow = new RaftSettings.Timing(Duration.ofSeconds(3), Duration.ofSeconds(6),
+                Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        // 6 s + 0.35 s + 0.25 s = 6.6 s; 8 × (60 s + 3 × 6.6 s) = 638.4 s
+        assertEquals(639, SubnetValidator.safeLeaseSeconds(HaTiming.DEFAULT, slow));
+    }
+
+    @Test
+    void leaseShorterThanFailoverSafeIsStoredWithAWarningAndALogEvent() {
+        events.start();
+        logger.addAppender(events);
+        HttpResponse<String> created = api.post("/api/v1/subnets",
+                "{\"name\":\"short\",\"cidr\":\"10.2.0.0/24\",\"leaseSeconds\":300}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(300, api.state.subnet("short").orElseThrow().leaseSeconds());
+        JsonNode body = ApiFixture.json(created);
+        assertEquals("10.2.0.0/24", body.get("cidr").asText());
+        String warning = body.get("warnings").get(0).asText();
+        assertTrue(warning.startsWith("lease time 300 s is shorter than") && warning.endsWith("use at least 509 s"), warning);
+        assertTrue(events.list.stream().anyMatch(e -> e.getFormattedMessage().equals(
+                "DHCP_LEASE_TIME_UNSAFE subnet 'short': " + warning)), events.list.toString());
+
+        JsonNode replaced = ApiFixture.json(api.put("/api/v1/subnets/short", "{\"cidr\":\"10.2.0.0/24\",\"leaseSeconds\":508}"));
+        assertTrue(replaced.get("warnings").get(0).asText().startsWith("lease time 508 s"), replaced.toString());
+        JsonNode safe = ApiFixture.json(api.put("/api/v1/subnets/short", "{\"cidr\":\"10.2.0.0/24\",\"leaseSeconds\":509}"));
+        assertTrue(safe.get("warnings") == null, safe.toString());
+        assertTrue(ApiFixture.json(api.get("/api/v1/subnets/short")).get("warnings") == null);
     }
 }

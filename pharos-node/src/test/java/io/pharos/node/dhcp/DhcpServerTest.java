@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class DhcpServerTest {
 
     final State state = new State();
     final TestCommandLog commandLog = new TestCommandLog(state);
+    final AtomicBoolean mayServe = new AtomicBoolean(true);
     int serverPort;
     int clientPort;
     DhcpServer server;
@@ -57,7 +59,8 @@ class DhcpServerTest {
                 List.of(IpRange.parse("127.0.0.100-127.0.0.199")), 3600, Map.of("router", "127.0.0.254"), null)));
         serverPort = freePort();
         clientPort = freePort();
-        server = new DhcpServer(state, commandLog, settings(), Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        server = new DhcpServer(state, commandLog, settings(), Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC),
+                mayServe::get);
         server.start();
         relay = new TestDhcpClient(new InetSocketAddress("127.0.0.2", serverPort), new InetSocketAddress("127.0.0.1", serverPort));
     }
@@ -154,6 +157,36 @@ class DhcpServerTest {
         assertEquals(1, commandLog.release());
         DhcpMessage ack = relay.expect(DhcpMessageType.ACK, 0x201);
         assertEquals(address, ack.yiaddr());
+    }
+
+    @Test
+    void noReplyLeavesOnceTheLeaderLeaseHasRunOut() throws IOException {
+        mayServe.set(false);
+        relay.send(message(DhcpMessageType.DISCOVER, 0x101, mac(1), RELAY));
+        assertTrue(relay.receive(500).isEmpty(), "no OFFER from a node whose lease ran out");
+        assertEquals(1, server.stats().ignored().get("not-active"));
+        assertEquals(0, server.stats().offers());
+        mayServe.set(true);
+        assertEquals(DhcpMessageType.OFFER, offer(1).messageType().orElseThrow());
+    }
+
+    @Test
+    void anAckWhoseCommitOutlastsTheLeaderLeaseIsDroppedButTheLeaseStaysCommitted() throws IOException {
+        Ipv4 address = offer(1).yiaddr();
+        commandLog.mode(TestCommandLog.Mode.HOLD);
+        relay.send(message(DhcpMessageType.REQUEST, 0x201, mac(1), RELAY,
+                DhcpOption.ip(DhcpOption.SERVER_IDENTIFIER, SERVER), DhcpOption.ip(DhcpOption.REQUESTED_ADDRESS, address)));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (commandLog.heldCount() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+        mayServe.set(false);
+        assertEquals(1, commandLog.release());
+        assertTrue(relay.receive(500).isEmpty(), "the ACK decided while active is not sent after the lease ran out");
+        assertEquals(mac(1), state.leaseByAddress(address).orElseThrow().mac());
+        assertEquals(1, server.stats().ignored().get("not-active"));
+        assertEquals(0, server.stats().acks());
+        mayServe.set(true);
+        commandLog.mode(TestCommandLog.Mode.APPLY);
+        assertEquals(DhcpMessageType.ACK, request(1, address).messageType().orElseThrow(), "the client's retry is answered");
     }
 
     @Test

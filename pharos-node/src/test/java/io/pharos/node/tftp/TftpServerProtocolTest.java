@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +38,14 @@ class TftpServerProtocolTest {
     TftpServer server;
     int port;
     DatagramSocket client;
+    final AtomicBoolean mayServe = new AtomicBoolean(true);
 
     @BeforeEach
     void startServer() throws IOException {
         Files.write(root.resolve("file-2000"), new byte[2000]);
         TftpLimits limits = new TftpLimits(TftpLimits.MAX_BLKSIZE, 64, Duration.ofSeconds(1), 2);
-        server = new TftpServer(new InetSocketAddress(LOOPBACK, 0), new BootRootFileSource(root), limits, 64);
+        server = new TftpServer(new InetSocketAddress(LOOPBACK, 0), new BootRootFileSource(root), limits, 64,
+                mayServe::get);
         server.start();
         port = server.localAddress().getPort();
         client = new DatagramSocket(0, LOOPBACK);
@@ -65,6 +68,21 @@ class TftpServerProtocolTest {
         send(client, new TftpPacket.Error(TftpPacket.Error.OPTION_REFUSED, "tsize only"), reply.getPort());
         awaitStats(stats -> stats.aborted() == 1);
         assertEquals(0, server.stats().errors());
+    }
+
+    @Test
+    void newRequestsAreDroppedOnceTheLeaderLeaseHasRunOut() throws Exception {
+        mayServe.set(false);
+        send(client, new TftpPacket.ReadRequest("file-2000", "octet", Map.of()), port);
+        awaitStats(stats -> stats.notActive() == 1);
+        client.setSoTimeout(300);
+        assertThrows(SocketTimeoutException.class, () -> receive(client), "no answer, not even an error");
+        assertEquals(0, server.stats().refused() + server.stats().errors());
+
+        mayServe.set(true);
+        client.setSoTimeout(5000);
+        send(client, new TftpPacket.ReadRequest("file-2000", "octet", Map.of()), port);
+        assertEquals(512, ((TftpPacket.Data) decode(receive(client))).length(), "the retry is served");
     }
 
     @Test

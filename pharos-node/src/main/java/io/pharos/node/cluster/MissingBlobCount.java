@@ -6,12 +6,12 @@ package io.pharos.node.cluster;
  * reports its own count in GET /api/v1/cluster/local and the leader aggregates them.
  */
 @FunctionalInterface
-public interface BlobInventory {
+public interface MissingBlobCount {
     /** A count that is not known: the node is then not counted as failover-safe. */
     long UNKNOWN = -1;
 
     /** For nodes that cannot tell; never failover-safe. */
-    BlobInventory NOT_REPORTED = () -> UNKNOWN;
+    MissingBlobCount NOT_REPORTED = () -> UNKNOWN;
 
     /** Blobs referred to by committed file entries and missing (or not yet verified) here; {@link #UNKNOWN} if unknown. */
     long missingBlobs();
