@@ -251,8 +251,10 @@ public final class PharosServer implements AutoCloseable {
         }
     }
 
+    /** "0.0.0.0:8080" rather than the JDK's "0:0:0:0:0:0:0:0:8080" for a wildcard bind. */
     static String hostPort(java.net.InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
+        boolean wildcard = address.getAddress() != null && address.getAddress().isAnyLocalAddress();
+        return (wildcard ? "0.0.0.0" : address.getHostString()) + ":" + address.getPort();
     }
 
     public State state() {

@@ -251,16 +251,16 @@ public final class TftpServer implements AutoCloseable {
         if (why.contains("Permission denied") || why.contains("Access denied")) {
             fix = "ports below 1024 need privileges: run as root or grant CAP_NET_BIND_SERVICE (for example"
                     + " AmbientCapabilities=CAP_NET_BIND_SERVICE in the systemd unit), or choose another port"
-                    + " with --tftp-port";
+                    + " with --tftp-address ADDR:PORT";
         } else if (why.contains("in use")) {
             fix = "another program holds this port (often tftpd-hpa, atftpd, dnsmasq or xinetd; find it with"
                     + " `ss -ulpn 'sport = :" + bindAddress.getPort() + "'`): stop it, or choose another port"
-                    + " with --tftp-port";
+                    + " with --tftp-address ADDR:PORT";
         } else if (why.contains("assign requested address")) {
             fix = "this address is not configured on any interface of this host: listen on an address it has,"
                     + " or on 0.0.0.0";
         } else {
-            fix = "check the TFTP listen address, or choose another port with --tftp-port";
+            fix = "check the TFTP listen address, or choose another port with --tftp-address ADDR:PORT";
         }
         BindException failure = new BindException("TFTP_BIND_FAILED cannot listen on udp "
                 + LogText.address(bindAddress) + ": " + why + "; " + fix);

@@ -176,7 +176,7 @@ class TftpServerProtocolTest {
         TftpServer second = new TftpServer(new InetSocketAddress(LOOPBACK, port), new BootRootFileSource(root));
         BindException failure = assertThrows(BindException.class, second::start);
         assertTrue(failure.getMessage().contains("127.0.0.1:" + port), failure.getMessage());
-        assertTrue(failure.getMessage().contains("--tftp-port"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("--tftp-address"), failure.getMessage());
     }
 
     private void awaitStats(Predicate<TftpStats> condition) throws InterruptedException {

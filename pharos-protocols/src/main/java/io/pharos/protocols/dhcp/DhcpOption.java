@@ -22,6 +22,7 @@ public record DhcpOption(int code, byte[] data) {
     public static final int DOMAIN_NAME_SERVERS = 6;
     public static final int HOSTNAME = 12;
     public static final int DOMAIN_NAME = 15;
+    public static final int VENDOR_ENCAPSULATED = 43;
     public static final int REQUESTED_ADDRESS = 50;
     public static final int LEASE_TIME = 51;
     /** Wire layout only: consumed by decode, never present in a {@link DhcpMessage}. */

@@ -117,10 +117,6 @@ public final class TftpCodec {
             String value = text(buf, nameEnd + 1, valueEnd);
             if (!seen.add(name.toLowerCase(Locale.ROOT)))
                 throw new MalformedPacketException(pos, "option '" + name + "' given twice");
-            if (TftpOptions.isNumeric(name) && TftpOptions.parseDecimal(value).isEmpty())
-                throw new MalformedPacketException(nameEnd + 1,
-                        "option '" + name + "' needs a decimal number of at most " + TftpOptions.MAX_DIGITS
-                                + " digits");
             options.put(name, value);
             pos = valueEnd + 1;
         }

@@ -22,8 +22,10 @@ public final class TftpNegotiation {
         for (Map.Entry<String, String> option : requested.entrySet()) {
             String name = option.getKey().toLowerCase(Locale.ROOT);
             OptionalLong parsed = TftpOptions.parseDecimal(option.getValue());
-            if (parsed.isEmpty()) continue;
-            long value = parsed.getAsLong();
+            // A value that is no number is ignored (RFC 2347), except for tsize: some clients (atftp's
+            // "tsize enable") send a word, and the size is what they ask for either way.
+            if (parsed.isEmpty() && !name.equals(TftpOptions.TSIZE)) continue;
+            long value = parsed.orElse(0);
             switch (name) {
                 case TftpOptions.BLKSIZE -> {
                     // RFC 2348: the server may answer with a smaller size than asked, never a larger one.

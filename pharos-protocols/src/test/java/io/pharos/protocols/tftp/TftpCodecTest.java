@@ -76,10 +76,6 @@ class TftpCodecTest {
             "\0\1file\0octet\0blksize",          // option name without NUL
             "\0\1file\0octet\0blksize\0",        // option without value
             "\0\1file\0octet\0blksize\0001428",  // value without NUL
-            "\0\1file\0octet\0blksize\0abc\0",   // garbage number
-            "\0\1file\0octet\0blksize\0-1\0",    // signed number
-            "\0\1file\0octet\0tsize\0\0",        // empty number
-            "\0\1file\0octet\0timeout\0009999999999999999999\0", // huge number
             "\0\1file\0octet\0blksize\0008\0BlkSize\0009\0",     // same option twice
             "\0\1file\0octet\0\0x\0",            // empty option name before more data
             "\0\1f\377\0octet\0",                // not UTF-8
@@ -100,9 +96,9 @@ class TftpCodecTest {
     @Test
     void reportsWhereTheProblemIs() {
         MalformedPacketException e = assertThrows(MalformedPacketException.class,
-                () -> decode(bytes("\0\1file\0octet\0blksize\0abc\0")));
-        assertEquals(21, e.offset());
-        assertTrue(e.reason().contains("blksize"), e.reason());
+                () -> decode(bytes("\0\1file\0octet\0blksize\0008\0BlkSize\0009\0")));
+        assertEquals(23, e.offset());
+        assertTrue(e.reason().contains("BlkSize"), e.reason());
     }
 
     @Test

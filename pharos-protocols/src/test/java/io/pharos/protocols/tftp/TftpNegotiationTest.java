@@ -41,6 +41,17 @@ class TftpNegotiationTest {
     }
 
     @Test
+    void valuesThatAreNoNumbersAreIgnoredButTsizeIsStillAnswered() {
+        NegotiatedOptions options = TftpNegotiation.forRead(
+                ordered("blksize", "abc", "tsize", "enable", "timeout", "99999999999999999999", "windowsize", "-1"),
+                4096, DEFAULTS);
+        assertEquals(List.of("tsize"), List.copyOf(options.acknowledged().keySet()));
+        assertEquals("4096", options.acknowledged().get("tsize"));
+        assertEquals(512, options.blockSize());
+        assertEquals(1, options.windowSize());
+    }
+
+    @Test
     void blockSizeIsCappedByRfcAndConfiguredMaximum() {
         assertEquals(65464, TftpNegotiation.forRead(Map.of("blksize", "65535"), 0, DEFAULTS).blockSize());
         TftpLimits ethernet = new TftpLimits(1468, 64, Duration.ofSeconds(1), 5);

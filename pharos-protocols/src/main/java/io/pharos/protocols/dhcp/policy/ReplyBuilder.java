@@ -61,6 +61,9 @@ final class ReplyBuilder {
         return finish(DhcpMessage.replyTo(in.message()).withCiaddr(in.message().ciaddr()), options, in, client, subnet);
     }
 
+    /** PXE vendor options (option 43): tag 6 PXE_DISCOVERY_CONTROL = 8 (boot file given, no discovery), end. */
+    private static final byte[] PXE_USE_BOOT_FILE = {6, 1, 8, (byte) 0xff};
+
     /** A NAK says only why (option 56); a relayed one has the broadcast bit set (RFC 2131 §4.3.2). */
     DhcpMessage nak(Inbound in, String why) {
         DhcpMessage request = in.message();
@@ -87,6 +90,11 @@ final class ReplyBuilder {
         if (boot.isPresent()) {
             reply = reply.withFile(boot.get().file()).withSiaddr(boot.get().nextServer());
             boot.get().vendorClass().ifPresent(v -> options.put(DhcpOption.VENDOR_CLASS, DhcpOption.text(DhcpOption.VENDOR_CLASS, v)));
+            // A PXE client told "PXEClient" without PXE options looks for a boot server on port 4011 instead of
+            // fetching the file (PXE 2.1 §2.2.6, seen with OVMF): discovery control 8 says "use the file as given".
+            if (boot.get().vendorClass().filter(BootChoice.PXE_CLIENT::equals).isPresent())
+                options.putIfAbsent(DhcpOption.VENDOR_ENCAPSULATED, new DhcpOption(DhcpOption.VENDOR_ENCAPSULATED,
+                        PXE_USE_BOOT_FILE));
             if (asked.contains(DhcpOption.BOOTFILE_NAME))
                 options.putIfAbsent(DhcpOption.BOOTFILE_NAME, DhcpOption.text(DhcpOption.BOOTFILE_NAME, boot.get().file()));
         }

@@ -41,6 +41,15 @@ class BootChoiceTest {
     }
 
     @Test
+    void aPxeClientIsToldToUseTheBootFileRatherThanLookForABootServer() {
+        DhcpMessage offer = offerFor(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7));
+        byte[] pxeOptions = offer.option(DhcpOption.VENDOR_ENCAPSULATED).orElseThrow().data();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {6, 1, 8, (byte) 0xff}, pxeOptions);
+        DhcpMessage http = offerFor(vendor("HTTPClient:Arch:00016:UNDI:003001"), arch(16));
+        assertEquals(Optional.empty(), http.option(DhcpOption.VENDOR_ENCAPSULATED), "only PXE clients discover servers");
+    }
+
+    @Test
     void aPxeClientWithoutArchitectureIsTreatedAsBios() {
         assertEquals("undionly.kpxe", offerFor(vendor("PXEClient")).file());
     }
