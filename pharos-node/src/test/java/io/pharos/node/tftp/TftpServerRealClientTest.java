@@ -153,7 +153,8 @@ class TftpServerRealClientTest {
     void malformedDatagramsAreCountedAndTheServerKeepsServing() throws Exception {
         assumeClient("tftp");
         List<byte[]> junk = List.of(new byte[0], new byte[] {0}, new byte[] {0, 9, 1, 2}, new byte[] {0, 1, 'x'},
-                "\0\1file\0octet\0blksize\0lots\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 4, 0});
+                "\0\1file\0octet\0blksize\0008\0BLKSIZE\0009\0".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0, 4, 0});
         try (DatagramSocket attacker = new DatagramSocket(0, LOOPBACK)) {
             for (byte[] datagram : junk) attacker.send(new DatagramPacket(datagram, datagram.length, LOOPBACK, port));
         }
