@@ -28,6 +28,9 @@ final class ActiveDhcp implements ServiceSet.Service {
     private final BooleanSupplier mayServe;
     private final PrintStream out;
     private volatile DhcpServer server;
+    private volatile Ipv4 answeringAs;
+    /** Between the role controller's start and stop: the server should be running. */
+    private volatile boolean wanted;
 
     /** @param mayServe asked before each reply: false once the leader lease ran out, even mid-request */
     ActiveDhcp(State state, CommandLog log, NodeSettings settings, int httpPort, Supplier<Ipv4> advertise, Clock clock,
@@ -48,11 +51,13 @@ final class ActiveDhcp implements ServiceSet.Service {
     }
 
     @Override
-    public void start() throws Exception {
+    public synchronized void start() throws Exception {
+        wanted = true;
+        answeringAs = advertise.get();
         DhcpServer next = new DhcpServer(state, log, DhcpServerSettings.defaults()
                 .withListen(settings.dhcpAddress())
                 .withInterfaces(settings.dhcpInterfaces())
-                .withAdvertise(advertise.get())
+                .withAdvertise(answeringAs)
                 .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort)), clock, mayServe);
         next.start();
         server = next;
@@ -62,19 +67,42 @@ final class ActiveDhcp implements ServiceSet.Service {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        wanted = false;
+        close();
+    }
+
+    private void close() {
         DhcpServer current = server;
         if (current != null) current.close();
+        server = null;
+    }
+
+    /**
+     * Restarts a running server whose address is no longer the advertised one (a VIP set or changed by
+     * `pharos cluster init` while this node is active), so option 54 and next-server name the VIP.
+     */
+    synchronized void followAdvertisedAddress() throws Exception {
+        if (wanted && (server == null || !java.util.Objects.equals(advertise.get(), answeringAs))) {
+            close();
+            start();
+        }
     }
 
     @Override
     public Optional<String> problem() {
         DhcpServer current = server;
-        return current == null || current.isRunning() ? Optional.empty()
-                : Optional.of("the DHCP server stopped receiving (socket closed)");
+        if (!wanted || (current != null && current.isRunning())) return Optional.empty();
+        return Optional.of(current == null ? "the DHCP server could not be restarted on the new address"
+                : "the DHCP server stopped receiving (socket closed)");
     }
 
-    /** Counters of the current (or last) server, for /stats. */
+    /** The server identifier the running server answers with (null: the receiving interface's address). */
+    Ipv4 answeringAs() {
+        return server == null ? null : answeringAs;
+    }
+
+    /** Counters of the current server, for /stats. */
     Object stats() {
         DhcpServer current = server;
         return current == null ? "not active on this node" : current.stats();

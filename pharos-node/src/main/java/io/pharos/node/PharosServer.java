@@ -128,6 +128,13 @@ public final class PharosServer implements AutoCloseable {
         startHa(new ServiceSet(List.of(dhcp, tftp), healthChecks()));
         mountHttp(state, blobs, scripts, bootCounters, inventory);
         scheduleChores(state, blobs);
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                dhcp.followAdvertisedAddress();
+            } catch (Exception e) {
+                log.warn("DHCP_RESTART_FAILED after the advertised address changed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         awaitActiveIfLeading();
 
         if (adminToken != null)

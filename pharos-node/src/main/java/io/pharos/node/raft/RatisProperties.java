@@ -52,7 +52,10 @@ final class RatisProperties {
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotThreshold());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, c.snapshotsRetained());
         RaftServerConfigKeys.Snapshot.setCreationGap(p, 1);
-        Log.setPurgeUptoSnapshotIndex(p, true);
+        // Purge only what every follower has (the minimum of their indexes and the snapshot), not blindly up to
+        // the snapshot: purging past a restarted follower's next index left it unable to catch up in Ratis
+        // 3.2.2 ("Previous TermIndex not found", no snapshot sent) and the cluster without a quorum.
+        Log.setPurgeUptoSnapshotIndex(p, false);
         Log.setPurgeGap(p, c.purgeGap());
         Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.segmentSizeMax()));
         Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(c.segmentSizeMax(), 4L << 20)));
