@@ -6,12 +6,8 @@ import io.pharos.core.model.ApiToken;
 import io.pharos.core.state.State;
 import io.pharos.node.boot.DefaultContent;
 import io.pharos.node.http.ApiAuth;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +26,7 @@ final class FirstStart {
                                         long now, SecureRandom random) throws StartupException {
         if (!state.tokens().isEmpty()) return Optional.empty();
         ApiAuth.NewToken admin = initialSecret.isEmpty() ? ApiAuth.newToken("admin", ApiAuth.ADMIN, now, random)
-                : new ApiAuth.NewToken(new ApiToken(ADMIN_ID, "admin", sha256Hex(initialSecret), ApiAuth.ADMIN, now),
+                : new ApiAuth.NewToken(new ApiToken(ADMIN_ID, "admin", ApiAuth.sha256Hex(initialSecret), ApiAuth.ADMIN, now),
                 ADMIN_ID + "." + initialSecret);
         List<Command> commands = new ArrayList<>();
         if (state.bootEnvs().isEmpty()) commands.addAll(DefaultContent.seed());
@@ -49,14 +45,6 @@ final class FirstStart {
             if (e instanceof StartupException s) throw s;
             throw new StartupException("could not commit the default content and admin token: " + e.getMessage()
                     + " — check that the data directory is writable and the disk not full", e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

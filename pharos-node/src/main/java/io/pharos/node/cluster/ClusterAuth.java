@@ -1,13 +1,12 @@
 package io.pharos.node.cluster;
 
 import io.pharos.core.model.ClusterSettings;
+import io.pharos.node.http.ApiAuth;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -55,10 +54,6 @@ public final class ClusterAuth {
     }
 
     public static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ApiAuth.sha256Hex(token);
     }
 }

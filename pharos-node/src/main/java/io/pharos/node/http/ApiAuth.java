@@ -85,7 +85,8 @@ public final class ApiAuth {
         return false;
     }
 
-    static String sha256Hex(String text) {
+    /** The hex sha256 of a secret's UTF-8 bytes: how tokens of every kind are stored and compared. */
+    public static String sha256Hex(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
