@@ -193,9 +193,16 @@ class MembershipChangeTest {
         RaftNode n3 = join(n1, "n3", false);
         write(n1, 0, 10);
         long commit = n1.commitIndex();
-        await("both peers match the commit index", WAIT, () -> n1.peerProgress().stream()
-                .allMatch(p -> p.matchIndex() >= commit) && n1.peerProgress().size() == 2);
-        List<PeerProgress> progress = n1.peerProgress();
+        // Ratis appends entries of its own (metadata) too, so the lag is read from one report in which both
+        // peers have caught up with everything written here.
+        List<List<PeerProgress>> caughtUp = new java.util.ArrayList<>();
+        await("both peers match the commit index", WAIT, () -> {
+            List<PeerProgress> report = n1.peerProgress();
+            boolean done = report.size() == 2 && report.stream().allMatch(p -> p.matchIndex() >= commit && p.lag() == 0);
+            if (done) caughtUp.add(report);
+            return done;
+        });
+        List<PeerProgress> progress = caughtUp.getFirst();
         assertEquals(List.of("n2", "n3"), progress.stream().map(PeerProgress::id).toList());
         for (PeerProgress p : progress) {
             assertEquals(addresses.get(p.id()), p.address());
