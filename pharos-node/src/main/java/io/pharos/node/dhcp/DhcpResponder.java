@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -29,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Carries out the policy's decisions: sends replies, and for bindings submits the command and sends the
  * ACK (or the NAK if apply refused it) only from the commit's completion, never from the receive loop, so
  * hundreds of commits are in flight together and the log can batch them (invariant 2: no ACK before commit).
+ *
+ * <p>The reply to a commit is sent on the thread that completes the commit (the command log's completion
+ * thread), not handed on to another: a UDP send to a non-blocking socket does not block, and on a loaded
+ * machine one wake-up per committed batch costs far less than one per lease. The NAK is encoded only when
+ * apply refuses the lease, which is rare.
  */
 final class DhcpResponder {
     private static final Logger log = LoggerFactory.getLogger(DhcpResponder.class);
@@ -40,23 +44,30 @@ final class DhcpResponder {
     private final DhcpServerSettings settings;
     private final DhcpSockets sockets;
     private final DhcpCounters counters;
-    private final Executor completions;
     private final WarnLimiter warnings;
     private final BooleanSupplier mayServe;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final InetSocketAddress broadcast;
+    /** Set when the server stops: commits that complete afterwards get no reply (the sockets are closing). */
+    private volatile boolean stopped;
 
     DhcpResponder(CommandLog commandLog, DhcpPolicy policy, DhcpServerSettings settings, DhcpSockets sockets,
-                  DhcpCounters counters, Executor completions, WarnLimiter warnings, BooleanSupplier mayServe) {
+                  DhcpCounters counters, WarnLimiter warnings, BooleanSupplier mayServe) {
         this.commandLog = commandLog;
         this.policy = policy;
         this.settings = settings;
         this.sockets = sockets;
         this.counters = counters;
-        this.completions = completions;
         this.warnings = warnings;
         this.mayServe = mayServe;
         this.broadcast = new InetSocketAddress(address(Ipv4.BROADCAST), settings.clientPort());
+    }
+
+    /** Waits up to {@code patienceMillis} for commits in flight to be answered; later ones get no reply. */
+    void stop(long patienceMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(patienceMillis);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+        stopped = true;
     }
 
     void carryOut(Decision decision, DhcpMessage request, Arrival arrival) {
@@ -86,12 +97,11 @@ final class DhcpResponder {
             return;
         }
         Outbound ack = prepare(commit.ack(), commit.ackRoute(), request, arrival);
-        Outbound nak = prepare(commit.nak(), commit.nakRoute(), request, arrival);
-        submit(commit.command()).whenCompleteAsync((result, error) -> {
+        submit(commit.command()).whenComplete((result, error) -> {
             try {
                 if (error != null) commitFailed(commit.command(), error);
                 // A committed lease whose ACK is dropped is not lost: the client retries, the next active answers.
-                else if (!active(result.isOk() ? commit.ack() : commit.nak())) return;
+                else if (stopped || !active(result.isOk() ? commit.ack() : commit.nak())) return;
                 else if (result.isOk()) {
                     counters.acks.incrementAndGet();
                     send(ack);
@@ -99,7 +109,7 @@ final class DhcpResponder {
                             commit.command().mac(), commit.clientId(), commit.command().subnet(), commit.command().expiresAt());
                 } else {
                     counters.naks.incrementAndGet();
-                    send(nak);
+                    send(prepare(commit.nak(), commit.nakRoute(), request, arrival));
                     log.info("DHCP_LEASE_REFUSED {} for {}: {}; sent DHCPNAK, the client starts over", commit.address(),
                             commit.clientId(), result instanceof Result.Refused r ? r.reason() : result);
                 }
@@ -107,11 +117,11 @@ final class DhcpResponder {
                 inFlight.decrementAndGet();
                 policy.settled(commit);
             }
-        }, completions);
+        });
     }
 
     private void commitOnly(Command command) {
-        submit(command).whenCompleteAsync((result, error) -> {
+        submit(command).whenComplete((result, error) -> {
             if (error != null) commitFailed(command, error);
             else if (!result.isOk()) log.debug("DHCP_COMMIT_REFUSED {}: {}", command, result);
             else if (command instanceof Command.ReleaseLease release) {
@@ -123,7 +133,7 @@ final class DhcpResponder {
                         + " Find the host with `arping {}` and remove it or exclude the address from the range",
                         decline.address(), decline.clientId(), decline.quarantineUntil(), decline.address());
             }
-        }, completions);
+        });
     }
 
     private CompletableFuture<Result> submit(Command command) {

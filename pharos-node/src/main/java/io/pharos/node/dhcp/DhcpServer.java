@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DhcpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DhcpServer.class);
-    private static final int COMPLETION_THREADS = 2;
     private static final long WARN_INTERVAL_MILLIS = 10_000;
 
     private final State state;
@@ -41,7 +39,7 @@ public final class DhcpServer implements AutoCloseable {
     private final WarnLimiter warnings = new WarnLimiter(WARN_INTERVAL_MILLIS);
     private Running running;
 
-    private record Running(DhcpSockets sockets, DhcpReceiver receiver, Thread thread, ExecutorService completions,
+    private record Running(DhcpSockets sockets, DhcpReceiver receiver, DhcpResponder responder, Thread thread,
                            ScheduledExecutorService scheduler) {}
 
     public DhcpServer(State state, CommandLog commandLog, DhcpServerSettings settings, Clock clock) {
@@ -69,16 +67,13 @@ public final class DhcpServer implements AutoCloseable {
         List<ServingAddress> serving = servingAddresses();
         DhcpSockets sockets = DhcpSockets.open(settings.listen(), serving);
         InterfaceAttribution attribution = new InterfaceAttribution(serving, state, settings.advertise());
-        ExecutorService completions = Executors.newFixedThreadPool(COMPLETION_THREADS, named("dhcp-reply"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("dhcp-purge"));
         DhcpReceiver receiver;
+        DhcpResponder responder = new DhcpResponder(commandLog, policy, settings, sockets, counters, warnings, mayServe);
         try {
-            DhcpResponder responder = new DhcpResponder(commandLog, policy, settings, sockets, counters, completions, warnings,
-                    mayServe);
             receiver = new DhcpReceiver(sockets, policy, responder, attribution, settings.advertise(), counters, clock);
         } catch (IOException e) {
             sockets.close();
-            completions.shutdownNow();
             scheduler.shutdownNow();
             BindException failure = new BindException("DHCP_BIND_FAILED cannot watch the DHCP sockets: " + e.getMessage());
             failure.initCause(e);
@@ -88,7 +83,7 @@ public final class DhcpServer implements AutoCloseable {
         long purgeMillis = settings.purgeInterval().toMillis();
         scheduler.scheduleWithFixedDelay(new LeasePurger(state, commandLog, settings.leaseRetention(), clock),
                 purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
-        running = new Running(sockets, receiver, thread, completions, scheduler);
+        running = new Running(sockets, receiver, responder, thread, scheduler);
         logStart(sockets, serving, attribution);
     }
 
@@ -104,13 +99,11 @@ public final class DhcpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopping.scheduler().shutdownNow();
-        stopping.completions().shutdown();
         try {
-            stopping.completions().awaitTermination(1, TimeUnit.SECONDS);
+            stopping.responder().stop(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stopping.completions().shutdownNow();
         stopping.sockets().close();
         policy.reset();
         log.info("DHCP_STOPPED no longer serving DHCP on {}", addresses(stopping.sockets()));

@@ -10,8 +10,9 @@
  * of that interface without any route to 255.255.255.255.
  *
  * <p>Threads. One receive thread decodes, decides and sends OFFERs and NAKs; allocation is race-free
- * because only it decides. A binding's ACK is sent from the completion of its commit on a small pool, so
- * the receive loop never waits and many commits travel together (the log batches them). A commit that
+ * because only it decides. A binding's ACK is sent from the completion of its commit, on the thread that
+ * completes it (no further hand-off: one wake-up per committed batch, not per lease), so the receive loop
+ * never waits and many commits travel together (the log batches them). A commit that
  * fails or times out gets no reply: the client retries, and is counted.
  *
  * <p>Lifecycle. {@link io.pharos.node.dhcp.DhcpServer#start} and {@link io.pharos.node.dhcp.DhcpServer#stop}

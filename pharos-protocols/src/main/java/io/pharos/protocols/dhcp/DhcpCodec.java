@@ -5,9 +5,8 @@ import io.pharos.protocols.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * DHCPv4 wire format: the RFC 2131 §2 fixed header, the RFC 2131 §3 magic cookie, then RFC 2132 options.
@@ -98,21 +97,21 @@ public final class DhcpCodec {
      */
     public static DhcpMessage fit(DhcpMessage message, int maxMessageSize) {
         int budget = Math.max(maxMessageSize, DEFAULT_MAX_MESSAGE_SIZE) - IP_UDP_OVERHEAD - OPTIONS_OFFSET - 1;
-        Set<Integer> kept = new HashSet<>();
+        BitSet kept = new BitSet(256);
         for (DhcpOption option : message.options()) {
             if (MANDATORY.contains(option.code())) {
-                kept.add(option.code());
+                kept.set(option.code());
                 budget -= wireSize(option);
             }
         }
         for (DhcpOption option : message.options()) {
-            if (!kept.contains(option.code()) && wireSize(option) <= budget) {
-                kept.add(option.code());
+            if (!kept.get(option.code()) && wireSize(option) <= budget) {
+                kept.set(option.code());
                 budget -= wireSize(option);
             }
         }
-        if (kept.size() == message.options().size()) return message;
-        return message.withOptions(message.options().stream().filter(o -> kept.contains(o.code())).toList());
+        if (kept.cardinality() == message.options().size()) return message;
+        return message.withOptions(message.options().stream().filter(o -> kept.get(o.code())).toList());
     }
 
     /** Bytes the option takes on the wire: a code and length byte per 255-byte instance (RFC 3396). */

@@ -4,14 +4,13 @@ import io.pharos.core.net.Ipv4;
 import io.pharos.core.net.Mac;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,12 +47,14 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
         requireField("sname", sname, SNAME_LENGTH);
         requireField("file", file, FILE_LENGTH);
         options = List.copyOf(options);
-        Set<Integer> seen = new HashSet<>();
+        // Codes are 1..254 (DhcpOption checks), so a bit set is enough; a message is built several times per reply.
+        BitSet seen = new BitSet(256);
         for (DhcpOption option : options) {
             if (option.code() == DhcpOption.OVERLOAD)
                 throw new IllegalArgumentException("option overload (52) is chosen by the codec, not carried in a message");
-            if (!seen.add(option.code()))
+            if (seen.get(option.code()))
                 throw new IllegalArgumentException("option " + option.code() + " appears twice; join the values into one option (RFC 3396)");
+            seen.set(option.code());
         }
     }
 
