@@ -89,17 +89,7 @@ class CrashRecoveryE2E {
                 """.formatted(output));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path loop = Files.createTempFile(lab.workDir(), "client-loop", ".sh");
-        Files.writeString(loop, """
-                i=0
-                while [ $i -lt %d ]; do
-                  mac=$(printf '%s:%%02x:%%02x' $((i / 256)) $((i %% 256)))
-                  ip link set eth0 down
-                  ip link set eth0 address "$mac"
-                  ip link set eth0 up
-                  udhcpc -i eth0 -f -q -n -t 2 -T 1 -s '%s' >/dev/null 2>&1
-                  i=$((i + 1))
-                done
-                """.formatted(count, macPrefix, script));
+        Files.writeString(loop, ScriptEnv.udhcpcLoop(count, macPrefix, script));
         return loop;
     }
 

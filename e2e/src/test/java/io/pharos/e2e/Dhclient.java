@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,18 +84,7 @@ public final class Dhclient {
 
     /** The variables dhclient gave its script for the last event with this reason, or empty if none yet. */
     public Map<String, String> env(String reason) {
-        Path file = dir.resolve("env." + reason);
-        Map<String, String> vars = new LinkedHashMap<>();
-        try {
-            if (!Files.exists(file)) return vars;
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) vars.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-            return vars;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScriptEnv.read(dir.resolve("env." + reason));
     }
 
     public List<String> reasons() {

@@ -37,17 +37,7 @@ public final class HaCrowd implements AutoCloseable {
                     """.formatted(acks));
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path loopScript = dir.resolve("loop.sh");
-            Files.writeString(loopScript, """
-                    i=0
-                    while [ $i -lt %d ]; do
-                      mac=$(printf '%s:%%02x:%%02x' $((i / 256)) $((i %% 256)))
-                      ip link set eth0 down
-                      ip link set eth0 address "$mac"
-                      ip link set eth0 up
-                      udhcpc -i eth0 -f -q -n -t 2 -T 1 -s '%s' >/dev/null 2>&1
-                      i=$((i + 1))
-                    done
-                    """.formatted(clients, macPrefix, script));
+            Files.writeString(loopScript, ScriptEnv.udhcpcLoop(clients, macPrefix, script));
             Process loop = lab.start(ns, dir.resolve("loop.log"), "sh", loopScript.toString());
             return new HaCrowd(acks, loop);
         } catch (IOException e) {

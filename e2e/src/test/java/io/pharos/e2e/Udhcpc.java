@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,17 +44,6 @@ public final class Udhcpc {
     }
 
     public Map<String, String> env(String event) {
-        Path file = dir.resolve("env." + event);
-        Map<String, String> vars = new LinkedHashMap<>();
-        try {
-            if (!Files.exists(file)) return vars;
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) vars.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-            return vars;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScriptEnv.read(dir.resolve("env." + event));
     }
 }
