@@ -1,6 +1,7 @@
 package io.pharos.node.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ class OperatorSignalsTest {
     void usr2StepsDownAndUsr1AsksToBecomeActive() throws Exception {
         AtomicInteger stepDowns = new AtomicInteger();
         AtomicInteger activations = new AtomicInteger();
-        assertTrue(OperatorSignals.install(stepDowns::incrementAndGet, activations::incrementAndGet));
+        assertTrue(OperatorSignals.install(stepDowns::incrementAndGet, activations::incrementAndGet, "36"));
         long pid = ProcessHandle.current().pid();
 
         assertTrue(ProcessRunner.run(List.of("kill", "-USR2", Long.toString(pid)), Duration.ofSeconds(5)).ok());
@@ -24,5 +25,14 @@ class OperatorSignalsTest {
         assertTrue(ProcessRunner.run(List.of("kill", "-USR1", Long.toString(pid)), Duration.ofSeconds(5)).ok());
         assertTrue(NetnsLab.await(Duration.ofSeconds(5), () -> activations.get() == 1), "SIGUSR1 handled");
         assertEquals(1, stepDowns.get());
+    }
+
+    /** HotSpot keeps SIGUSR2 for suspending threads unless _JAVA_SR_SIGNUM moves it; then it is not ours. */
+    @Test
+    void usr2IsTakenOnlyWhenTheJvmsSuspendSignalWasMoved() {
+        assertTrue(OperatorSignals.jvmLeavesUsr2("36"));
+        assertFalse(OperatorSignals.jvmLeavesUsr2(null));
+        assertFalse(OperatorSignals.jvmLeavesUsr2("12"));
+        assertFalse(OperatorSignals.jvmLeavesUsr2("usr1"));
     }
 }
