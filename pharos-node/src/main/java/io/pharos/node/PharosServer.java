@@ -125,6 +125,7 @@ public final class PharosServer implements AutoCloseable {
                 this::advertisedText, () -> ha.mayServe(), out);
         stats.put("dhcp", dhcp::stats);
         stats.put("tftp", tftp::stats);
+        stats.put("log", raft::logStats);
         startHa(new ServiceSet(List.of(dhcp, tftp), healthChecks()));
         mountHttp(state, blobs, scripts, bootCounters, inventory);
         scheduleChores(state, blobs);

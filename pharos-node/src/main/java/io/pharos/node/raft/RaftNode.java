@@ -49,7 +49,8 @@ public final class RaftNode implements AutoCloseable {
         this.server = server;
         this.groupId = groupId;
         this.client = client;
-        RaftSubmitter submitter = new RaftSubmitter(client, stateMachine.appliedIndex(), settings.timing().commitTimeout());
+        RaftSubmitter submitter = new RaftSubmitter(client, server, this::isLeaderReady, RaftPeerId.valueOf(settings.nodeId()),
+                groupId, stateMachine.appliedIndex(), settings.timing().commitTimeout());
         this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, BatchingCommandLog.Limits.DEFAULT);
         this.membership = new RaftMembership(settings, groupId, this::division);
         this.leadership = new RaftLeadership(settings, groupId, server, this::division);
@@ -108,6 +109,11 @@ public final class RaftNode implements AutoCloseable {
     /** The replicated state as applied on this node; read it from any thread. */
     public State state() {
         return state;
+    }
+
+    /** Commands and log entries this node has sent (GET /stats "log"). */
+    public BatchingCommandLog.Stats logStats() {
+        return commandLog.stats();
     }
 
     /** Where services propose changes; see {@link BatchingCommandLog} for threading. */

@@ -48,13 +48,16 @@ public record RaftSettings(String nodeId, Path dataDir, Map<String, String> peer
     /**
      * When to snapshot and drop old log, and how much log to keep in memory.
      *
-     * @param snapshotThreshold committed entries since the last snapshot that trigger a new one
+     * @param snapshotThreshold committed entries since the last snapshot that trigger a new one. A snapshot
+     *                          writes the whole state on the apply thread, stalling replies meanwhile (60k
+     *                          leases: tens of ms), so under DHCP load it must be rare; replaying 100k
+     *                          entries at start takes a few seconds
      * @param purgeGap          purge the log only when at least this many entries can go
      * @param segmentSizeMax    bytes per log segment file; only whole closed segments are purged
      */
     public record Compaction(long snapshotThreshold, int purgeGap, long segmentSizeMax, int segmentCacheNumMax,
                              long segmentCacheSizeMax, int snapshotsRetained) {
-        public static final Compaction DEFAULT = new Compaction(10_000, 1024, 8L << 20, 4, 64L << 20, 2);
+        public static final Compaction DEFAULT = new Compaction(100_000, 1024, 8L << 20, 4, 64L << 20, 2);
     }
 
     public RaftSettings {
