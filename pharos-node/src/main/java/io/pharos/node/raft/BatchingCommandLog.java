@@ -4,6 +4,7 @@ import io.pharos.core.command.Command;
 import io.pharos.core.command.CommandLog;
 import io.pharos.core.command.Result;
 import io.pharos.node.codec.CommandCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,9 +42,13 @@ public final class BatchingCommandLog implements CommandLog, AutoCloseable {
      *                      (RATIS-NOTES: the lever is fewer, larger entries). Measured with the leader's local
      *                      path: at 2000 leases/s, 4 slots sent ~1.1 commands per entry, 1–2 slots ~1.5–3.
      *                      2 still overlaps a replication round trip with the fsync of the next entry.
+     * @param linger        how long a batch waits for more commands once its first one is there. A local
+     *                      commit takes well under a millisecond, so without waiting most entries carry one
+     *                      command; 2 ms is nothing to a DHCP client or an API caller and, at 8000 leases/s,
+     *                      gathers ~16 commands into each entry
      */
-    public record Limits(int maxBatchCommands, int maxEntryBytes, int maxInFlight, int maxWaiting) {
-        public static final Limits DEFAULT = new Limits(512, 1 << 20, 2, 100_000);
+    public record Limits(int maxBatchCommands, int maxEntryBytes, int maxInFlight, int maxWaiting, Duration linger) {
+        public static final Limits DEFAULT = new Limits(512, 1 << 20, 2, 100_000, Duration.ofMillis(2));
     }
 
     private record Pending(Command command, CompletableFuture<Result> future) {}
@@ -105,7 +110,7 @@ public final class BatchingCommandLog implements CommandLog, AutoCloseable {
                 inFlight.acquire();
                 holdsPermit = true;
                 batch.add(waiting.take());
-                waiting.drainTo(batch, limits.maxBatchCommands() - 1);
+                gather(batch);
                 holdsPermit = false; // sendGroup hands it to the entry it sends
                 try {
                     sendGroup(List.copyOf(batch));
@@ -121,6 +126,20 @@ public final class BatchingCommandLog implements CommandLog, AutoCloseable {
             if (holdsPermit) inFlight.release();
             NotCommittedException stop = shuttingDown();
             for (Pending p : batch) p.future().completeExceptionally(stop);
+        }
+    }
+
+    /** Adds what arrives within the linger after the first command, up to a full batch. */
+    private void gather(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + limits.linger().toNanos();
+        waiting.drainTo(batch, limits.maxBatchCommands() - batch.size());
+        while (batch.size() < limits.maxBatchCommands()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
+            waiting.drainTo(batch, limits.maxBatchCommands() - batch.size());
         }
     }
 

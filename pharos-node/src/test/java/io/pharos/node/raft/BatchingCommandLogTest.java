@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * end to end through Ratis it is covered by the node tests.
  */
 class BatchingCommandLogTest {
-    private static final BatchingCommandLog.Limits ONE_SLOT = new BatchingCommandLog.Limits(512, 1 << 20, 1, 1000);
+    private static final BatchingCommandLog.Limits ONE_SLOT = new BatchingCommandLog.Limits(512, 1 << 20, 1, 1000, Duration.ZERO);
 
     /** Holds each sent entry until released, then applies it to a State as a node would. */
     private static final class HeldLog {
@@ -79,7 +79,7 @@ class BatchingCommandLogTest {
         HeldLog log = new HeldLog();
         int oneLease = CommandCodec.encode(lease(0)).length;
         try (BatchingCommandLog batching = new BatchingCommandLog("t", log::send,
-                new BatchingCommandLog.Limits(512, oneLease * 5, 1, 1000))) {
+                new BatchingCommandLog.Limits(512, oneLease * 5, 1, 1000, Duration.ZERO))) {
             CompletableFuture<Result> first = batching.submit(RaftTestSupport.subnet());
             log.awaitSent();
             List<CompletableFuture<Result>> rest = new ArrayList<>();
