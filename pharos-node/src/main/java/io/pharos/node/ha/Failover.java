@@ -34,6 +34,8 @@ public final class Failover {
     private long nextHealthAt;
     private int unhealthyInARow;
     private boolean holdingOff;
+    /** Episode of the transfer this node asked for as a passive (SIGUSR1, the API); others are its step-downs'. */
+    private long switchoverAskedAt = Long.MIN_VALUE;
     private long holdOffUntil;
     private List<HaEffect> out = new ArrayList<>();
 
@@ -174,12 +176,16 @@ public final class Failover {
                 holdingOff = false;
                 log(Level.INFO, "HA_SWITCHOVER_REQUESTED", "by " + r.source() + ": this node leads; activating");
             } else if (role == RaftRole.FOLLOWER) {
+                switchoverAskedAt = now;
                 out.add(new HaEffect.TransferLeadership(now, Optional.of(nodeId)));
                 log(Level.INFO, "HA_SWITCHOVER_REQUESTED", "by " + r.source() + ": asking the leader to hand over");
             } else {
                 log(Level.WARN, "HA_SWITCHOVER_IGNORED", "by " + r.source() + ": no leader is known (" + role
                         + "); try again once the cluster has one");
             }
+        } else if (event instanceof HaEvent.TransferFinished t && t.episode() != switchoverAskedAt) {
+            // The answer to this node's own step-down, arriving after its role already changed.
+            log(Level.INFO, "HA_TRANSFER_DONE", "leadership left this node (" + t.detail() + ")");
         } else if (event instanceof HaEvent.TransferFinished t) {
             if (t.ok()) log(Level.INFO, "HA_SWITCHOVER_DONE", "leadership moved to this node");
             else log(Level.WARN, "HA_SWITCHOVER_FAILED", t.detail() + "; the active node keeps serving: check "

@@ -61,6 +61,9 @@ public final class HaController implements AutoCloseable {
     private boolean warnedUnmanaged;
     private volatile HaState published = HaState.PASSIVE;
     private volatile OptionalLong servingDeadline = OptionalLong.empty();
+    private Runnable onLoopFailure = () -> { };
+    /** EX_SOFTWARE of sysexits.h: an internal error. */
+    static final int LOOP_FAILED_EXIT_STATUS = 70;
 
     /**
      * @param haDir   where the watchdog script and its log live (DATA/ha)
@@ -85,9 +88,18 @@ public final class HaController implements AutoCloseable {
 
     /** The controller of a node as configured: its data directory, --vip-* and --fence-command, default timing. */
     public static HaController create(RaftNode raft, ActiveServices services, NodeSettings settings) {
-        return new HaController(HaRaft.of(raft), services, VipActuator.from(settings.cluster(), HaTiming.DEFAULT),
-                settings.dataDir().resolve("ha"), settings.cluster().fenceCommand(), () -> raft.state().cluster(),
-                HaTiming.DEFAULT, System::nanoTime);
+        HaController controller = new HaController(HaRaft.of(raft), services,
+                VipActuator.from(settings.cluster(), HaTiming.DEFAULT), settings.dataDir().resolve("ha"),
+                settings.cluster().fenceCommand(), () -> raft.state().cluster(), HaTiming.DEFAULT, System::nanoTime);
+        // From another thread: the shutdown hooks it runs wait for this loop to end.
+        controller.onLoopFailure(() -> Thread.ofPlatform().name("pharos-exit")
+                .start(() -> System.exit(LOOP_FAILED_EXIT_STATUS)));
+        return controller;
+    }
+
+    /** What to do after the loop failed and stood down (the server ends the process); set before {@link #start}. */
+    void onLoopFailure(Runnable action) {
+        this.onLoopFailure = action;
     }
 
     /**
@@ -154,10 +166,17 @@ public final class HaController implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             handle(new HaEvent.Shutdown());
-        } catch (RuntimeException e) {
-            LOG.error("HA_LOOP_FAILED the role controller stopped ({}); standing down: this is a Pharos bug, "
-                    + "please report it with this log, and restart the node", e.toString(), e);
-            handle(new HaEvent.Shutdown());
+        } catch (RuntimeException | Error e) {
+            // A leader without its role controller would hold Raft leadership and never serve: no other node
+            // could take over. So it stands down and the process ends; Raft elects another leader.
+            LOG.error("HA_LOOP_FAILED the role controller stopped ({}); this node stands down and exits (status {}) so"
+                    + " that another node takes over: this is a Pharos bug, please report it with this log, then start"
+                    + " the node again", e.toString(), LOOP_FAILED_EXIT_STATUS, e);
+            try {
+                handle(new HaEvent.Shutdown());
+            } finally {
+                onLoopFailure.run();
+            }
         }
     }
 

@@ -13,6 +13,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +64,44 @@ class HaControllerSingleNodeTest {
             assertEquals("stopped", ha.state());
             assertFalse(services.running(), "close stopped the services");
             assertFalse(ha.mayServe());
+        }
+    }
+
+    /** A leader whose role controller died would keep Raft leadership and never serve: it must leave instead. */
+    @Test
+    void anErrorInTheLoopStandsDownAndEndsTheNode() throws Exception {
+        AtomicBoolean stopped = new AtomicBoolean();
+        ActiveServices broken = new ActiveServices() {
+            @Override
+            public void start() {
+                throw new StackOverflowError("from a service's start");
+            }
+
+            @Override
+            public void stop() {
+                stopped.set(true);
+            }
+
+            @Override
+            public ServiceHealth health() {
+                return ServiceHealth.HEALTHY;
+            }
+        };
+        CountDownLatch ended = new CountDownLatch(1);
+        try (RaftNode raft = RaftNode.start(RaftSettings.singleNode("n1", dir.resolve("raft"), "127.0.0.1:" + freePort()))) {
+            HaController ha = new HaController(HaRaft.of(raft), broken, new VipActuator(VipActuator.Mode.NONE, "", "",
+                    Duration.ofSeconds(3), List.of()), dir.resolve("ha"), "", () -> ClusterSettings.NONE,
+                    HaTiming.DEFAULT, System::nanoTime);
+            ha.onLoopFailure(ended::countDown);
+            try {
+                ha.start();
+                assertTrue(ended.await(10, TimeUnit.SECONDS), "the node was told to end; state " + ha.state());
+                assertEquals("stopped", ha.state());
+                assertFalse(ha.mayServe());
+                assertTrue(stopped.get(), "the services were stopped on the way out");
+            } finally {
+                ha.close();
+            }
         }
     }
 
