@@ -7,12 +7,17 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pharos.core.command.Command;
+import io.pharos.core.model.Subnet;
 import io.pharos.core.net.Cidr;
+import io.pharos.core.state.State;
 import io.pharos.core.state.StateSnapshot;
 import io.pharos.node.ha.HaTiming;
 import io.pharos.node.raft.RaftSettings;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -154,5 +159,22 @@ class SubnetsApiTest {
         JsonNode safe = ApiFixture.json(api.put("/api/v1/subnets/short", "{\"cidr\":\"10.2.0.0/24\",\"leaseSeconds\":509}"));
         assertTrue(safe.get("warnings") == null, safe.toString());
         assertTrue(ApiFixture.json(api.get("/api/v1/subnets/short")).get("warnings") == null);
+    }
+
+    /** Subnets stored before (or replicated from another node) are checked again when a node starts serving DHCP. */
+    @Test
+    void storedSubnetsWithUnsafeLeaseTimesAreNamedWhenDhcpStarts() {
+        logger.addAppender(events);
+        events.start();
+        State state = new State();
+        state.apply(new Command.PutSubnet(new Subnet("short", Cidr.parse("10.3.0.0/24"), List.of(), 300, Map.of(), null)));
+        state.apply(new Command.PutSubnet(new Subnet("long", Cidr.parse("10.4.0.0/24"), List.of(), 3600, Map.of(), null)));
+
+        SubnetsApi.logUnsafeLeaseTimes(state);
+
+        List<String> messages = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("DHCP_LEASE_TIME_UNSAFE subnet 'short': lease time 300 s")
+                && messages.get(0).endsWith("use at least 509 s"), messages.get(0));
     }
 }
