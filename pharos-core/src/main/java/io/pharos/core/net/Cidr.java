@@ -22,6 +22,12 @@ public record Cidr(Ipv4 network, int prefix) {
         return new Cidr(Ipv4.parse(text.substring(0, slash)), prefix);
     }
 
+    /** The network of the given prefix length that holds an address (10.0.3.7, 16 → 10.0.0.0/16). */
+    public static Cidr containing(Ipv4 address, int prefix) {
+        if (prefix < 0 || prefix > 32) throw new IllegalArgumentException("prefix length must be 0..32, not " + prefix);
+        return new Cidr(new Ipv4(address.bits() & mask(prefix)), prefix);
+    }
+
     static int mask(int prefix) {
         return prefix == 0 ? 0 : -1 << (32 - prefix);
     }

@@ -1,5 +1,7 @@
 package io.pharos.node.ha;
 
+import io.pharos.core.net.Cidr;
+import io.pharos.core.net.Ipv4;
 import io.pharos.node.config.NodeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,8 @@ public final class VipActuator {
     private final long lifetimeSeconds;
     private final List<String> prefix;
     private final ArpAnnouncer arp;
+    /** The VIP last added without a prefix route, so that renewing it keeps it that way. */
+    private volatile Vip withoutRoute;
 
     /**
      * @param commandPrefix put before every command, e.g. {@code ip netns exec NS} to act inside a network
@@ -87,8 +91,12 @@ public final class VipActuator {
 
     public void add(Vip vip) throws VipException {
         switch (mode) {
-            case KERNEL -> ip(vip, "add", "addr", "replace", vip.cidr(), "dev", iface,
-                    "valid_lft", Long.toString(lifetimeSeconds), "preferred_lft", Long.toString(lifetimeSeconds));
+            case KERNEL -> {
+                ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
+                if (!shown.ok()) throw failed(vip, "add", shown.describe());
+                withoutRoute = coveredByOwnAddress(vip, shown.output()) ? vip : null;
+                ip(vip, "add", addArguments(vip));
+            }
             case HOOK -> hook(vip, "add");
             case NONE -> { return; }
         }
@@ -97,8 +105,7 @@ public final class VipActuator {
 
     public void renew(Vip vip) throws VipException {
         switch (mode) {
-            case KERNEL -> ip(vip, "renew", "addr", "replace", vip.cidr(), "dev", iface,
-                    "valid_lft", Long.toString(lifetimeSeconds), "preferred_lft", Long.toString(lifetimeSeconds));
+            case KERNEL -> ip(vip, "renew", addArguments(vip));
             case HOOK -> hook(vip, "renew");
             case NONE -> { }
         }
@@ -149,6 +156,31 @@ public final class VipActuator {
     /** Gratuitous ARP from this node for the VIP, in the background (kernel mode; a hook announces itself). */
     public void announce(Vip vip) {
         if (mode == Mode.KERNEL) arp.announce(vip);
+    }
+
+    /**
+     * The arguments of {@code ip addr replace} for the VIP. A VIP inside the network of one of the interface's own
+     * addresses gets no prefix route of its own (noprefixroute): with one, a VIP of a longer prefix (a /24 VIP on
+     * a /16 interface) becomes the kernel's preferred source for that range, and the node's Raft and replication
+     * traffic to its peers would leave from the VIP, which moves to another node at the next failover.
+     */
+    private String[] addArguments(Vip vip) {
+        List<String> args = new ArrayList<>(List.of("addr", "replace", vip.cidr(), "dev", iface,
+                "valid_lft", Long.toString(lifetimeSeconds), "preferred_lft", Long.toString(lifetimeSeconds)));
+        if (vip.equals(withoutRoute)) args.add("noprefixroute");
+        return args.toArray(String[]::new);
+    }
+
+    /** Whether another address of the interface (from {@code ip -o -4 addr show}) has a network holding the VIP. */
+    static boolean coveredByOwnAddress(Vip vip, String ipAddrShow) {
+        Matcher m = INET.matcher(ipAddrShow);
+        while (m.find()) {
+            Ipv4 own = Ipv4.parse(m.group(1));
+            int prefix = Integer.parseInt(m.group(2));
+            if (own.equals(vip.address())) continue;
+            if (prefix <= vip.prefix() && Cidr.containing(own, prefix).contains(vip.address())) return true;
+        }
+        return false;
     }
 
     private void ip(Vip vip, String what, String... args) throws VipException {

@@ -127,4 +127,18 @@ class HaPartsTest {
             }
         };
     }
+
+    @Test
+    void aVipIsCoveredByAnOwnAddressWhoseNetworkHoldsItWithAShorterOrEqualPrefix() {
+        String shown = """
+                2: eth0    inet 10.213.0.1/16 brd 10.213.255.255 scope global eth0\\       valid_lft forever preferred_lft forever
+                2: eth0    inet 10.213.0.100/24 scope global secondary eth0\\       valid_lft 3sec preferred_lft 3sec
+                """;
+        assertTrue(VipActuator.coveredByOwnAddress(Vip.parse("10.213.0.100/24"), shown));
+        assertTrue(VipActuator.coveredByOwnAddress(Vip.parse("10.213.7.9/16"), shown));
+        assertFalse(VipActuator.coveredByOwnAddress(Vip.parse("10.213.0.100/8"), shown), "a VIP wider than the node's network");
+        assertFalse(VipActuator.coveredByOwnAddress(Vip.parse("10.214.0.100/24"), shown), "a VIP outside it");
+        assertFalse(VipActuator.coveredByOwnAddress(Vip.parse("10.213.0.100/24"),
+                "2: eth0    inet 10.213.0.100/24 scope global eth0"), "the VIP itself does not count");
+    }
 }

@@ -37,6 +37,28 @@ class VipActuatorNetnsTest {
         }
     }
 
+    /** A VIP narrower than the node's own network must not become the source of the node's traffic to its peers. */
+    @Test
+    void aVipInsideTheNodesNetworkGetsNoRouteOfItsOwnWhileOneOutsideKeepsIts() throws Exception {
+        try (NetnsLab lab = NetnsLab.create()) {
+            lab.node("a", "10.88.0.11");
+            VipActuator a = kernel(lab, "a", Duration.ofSeconds(30));
+            Vip narrow = Vip.parse("10.88.0.100/28");
+            a.add(narrow);
+            a.renew(narrow);
+            assertTrue(lab.addressLine("a", "10.88.0.100").contains("noprefixroute"), lab.addressLine("a", "10.88.0.100"));
+            String route = lab.sh("ip -n %s route get 10.88.0.97", lab.name("a"));
+            assertTrue(route.contains("src 10.88.0.11"), "a peer in the VIP's range is reached from the node's own address: " + route);
+            a.drop(narrow);
+
+            Vip elsewhere = Vip.parse("10.99.0.100/24");
+            a.add(elsewhere);
+            assertTrue(!lab.addressLine("a", "10.99.0.100").contains("noprefixroute"), lab.addressLine("a", "10.99.0.100"));
+            String outside = lab.sh("ip -n %s route get 10.99.0.5", lab.name("a"));
+            assertTrue(outside.contains("src 10.99.0.100"), "the VIP's own network stays reachable through it: " + outside);
+        }
+    }
+
     @Test
     void aStaleVipIsRemovedAtStartWhateverItsPrefixAndTheNodesOwnAddressStays() throws Exception {
         try (NetnsLab lab = NetnsLab.create()) {
