@@ -36,11 +36,18 @@ class HaMembershipE2E {
     @BeforeAll
     void startCluster() throws IOException {
         Requirements.assumeRoot();
-        Requirements.assumeBinaries("curl");
+        Requirements.assumeBinaries("curl", "iptables-legacy");
         cluster = ClusterLab.start(3);
         byte[] bytes = new byte[3 * 1024 * 1024 + 17];
         new Random(42).nextBytes(bytes);
         upload = Files.write(cluster.lab().workDir().resolve("upload.img"), bytes);
+    }
+
+    /** Refuses (or allows again) TCP from a node to other nodes' HTTP port: the path file bytes take between nodes. */
+    private static void holdBackFiles(ClusterNode node, boolean hold) {
+        Exec.run(Duration.ofSeconds(10), List.of("ip", "netns", "exec", node.namespace(), "iptables-legacy",
+                hold ? "-I" : "-D", "OUTPUT", "!", "-o", "lo", "-p", "tcp", "--dport", Integer.toString(ClusterNode.HTTP_PORT),
+                "-j", "REJECT")).orFail();
     }
 
     @AfterAll
@@ -50,9 +57,25 @@ class HaMembershipE2E {
 
     @Test
     @Order(1)
-    void aNodeJoiningAfterAFileExistsGetsItsBytesAndTheClusterIsFailoverSafe() {
+    void aNodeJoiningAfterAFileExistsGetsItsBytesAndTheClusterIsFailoverSafe() throws InterruptedException {
         ClusterNode active = cluster.awaitSingleVipHolder(Duration.ofSeconds(15));
-        active.api().putFile("/files/" + FILE, upload).ok();
+        List<ClusterNode> passives = cluster.nodes().stream().filter(n -> n != active).toList();
+        // The passives hold the whole log but cannot fetch the file's bytes: HTTP to the active is refused
+        // in their namespaces, Raft (another port) still flows.
+        for (ClusterNode passive : passives) holdBackFiles(passive, true);
+        try {
+            active.api().putFile("/files/" + FILE, upload).ok();
+            for (int i = 0; i < 6; i++) {
+                ExecResult unsafe = active.cli("cluster", "failover-safe");
+                assertEquals(1, unsafe.exitCode(), "no passive has the file's bytes yet: " + unsafe.describe());
+                Thread.sleep(500);
+            }
+            for (ClusterNode passive : passives)
+                assertEquals(1, passive.api().get("/cluster/local").ok().json().path("missingBlobs").asLong(-1),
+                        passive.id() + " must report the blob it lacks");
+        } finally {
+            for (ClusterNode passive : passives) holdBackFiles(passive, false);
+        }
         ExecResult safe = active.cli("cluster", "failover-safe", "--wait", "30s");
         assertEquals(0, safe.exitCode(), "with every blob on the passives the cluster must be failover-safe: " + safe.describe());
 

@@ -54,6 +54,7 @@ public final class Requirements {
             case "dhcrelay" -> "isc-dhcp-relay";
             case "tftp" -> "tftp-hpa";
             case "perfdhcp" -> "kea-admin";
+            case "iptables-legacy" -> "iptables";
             case "kea-dhcp4" -> "kea-dhcp4-server";
             case "qemu-system-x86_64" -> "qemu-system-x86 ipxe-qemu";
             default -> binary;

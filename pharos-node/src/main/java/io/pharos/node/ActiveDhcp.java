@@ -3,7 +3,7 @@ package io.pharos.node;
 import io.pharos.core.command.CommandLog;
 import io.pharos.core.net.Ipv4;
 import io.pharos.core.state.State;
-import io.pharos.node.api.SubnetsApi;
+import io.pharos.node.api.LeaseTimeWarnings;
 import io.pharos.node.config.NodeSettings;
 import io.pharos.node.dhcp.DhcpServer;
 import io.pharos.node.dhcp.DhcpServerSettings;
@@ -62,7 +62,7 @@ final class ActiveDhcp implements ServiceSet.Service {
                 .withPolicy(DhcpPolicySettings.DEFAULTS.withHttpPort(httpPort)), clock, mayServe);
         next.start();
         server = next;
-        SubnetsApi.logUnsafeLeaseTimes(state);
+        LeaseTimeWarnings.log(state);
         out.println("  dhcp  " + next.localAddresses().stream().map(PharosServer::hostPort).toList() + "/udp"
                 + (settings.dhcpInterfaces().isEmpty() ? " (every up IPv4 interface)"
                 : " (interfaces " + String.join(",", settings.dhcpInterfaces()) + ")"));

@@ -64,12 +64,6 @@ final class SubnetsApi {
         return answer;
     }
 
-    /** Logs the lease-time warning for every stored subnet that deserves one (when this node starts serving DHCP). */
-    public static void logUnsafeLeaseTimes(State state) {
-        for (Subnet subnet : state.subnets())
-            SubnetValidator.warnings(subnet).forEach(w -> LOG.warn("DHCP_LEASE_TIME_UNSAFE subnet '{}': {}", subnet.name(), w));
-    }
-
     private static Subnet read(ObjectNode body) {
         return RecordReader.read(body, Subnet.class, Map.of("leaseSeconds", DEFAULT_LEASE_SECONDS));
     }

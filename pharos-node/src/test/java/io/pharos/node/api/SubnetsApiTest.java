@@ -170,7 +170,7 @@ class SubnetsApiTest {
         state.apply(new Command.PutSubnet(new Subnet("short", Cidr.parse("10.3.0.0/24"), List.of(), 300, Map.of(), null)));
         state.apply(new Command.PutSubnet(new Subnet("long", Cidr.parse("10.4.0.0/24"), List.of(), 3600, Map.of(), null)));
 
-        SubnetsApi.logUnsafeLeaseTimes(state);
+        LeaseTimeWarnings.log(state);
 
         List<String> messages = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertEquals(1, messages.size(), messages.toString());
