@@ -40,8 +40,9 @@ public final class VipActuator {
     private final long lifetimeSeconds;
     private final List<String> prefix;
     private final ArpAnnouncer arp;
-    /** The VIP last added without a prefix route, so that renewing it keeps it that way. */
-    private volatile Vip withoutRoute;
+    /** The VIP whose prefix route was decided (at start, or at its first add), and whether it gets none. */
+    private volatile Vip routeDecidedFor;
+    private volatile boolean withoutRoute;
 
     /**
      * @param commandPrefix put before every command, e.g. {@code ip netns exec NS} to act inside a network
@@ -92,9 +93,11 @@ public final class VipActuator {
     public void add(Vip vip) throws VipException {
         switch (mode) {
             case KERNEL -> {
-                ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
-                if (!shown.ok()) throw failed(vip, "add", shown.describe());
-                withoutRoute = coveredByOwnAddress(vip, shown.output()) ? vip : null;
+                if (!vip.equals(routeDecidedFor)) {
+                    ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
+                    if (!shown.ok()) throw failed(vip, "add", shown.describe());
+                    decideRoute(vip, shown.output());
+                }
                 ip(vip, "add", addArguments(vip));
             }
             case HOOK -> hook(vip, "add");
@@ -135,6 +138,7 @@ public final class VipActuator {
                 case KERNEL -> {
                     ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
                     if (!shown.ok()) throw failed(vip, "look for a stale", shown.describe());
+                    decideRoute(vip, shown.output());
                     Matcher m = INET.matcher(shown.output());
                     while (m.find()) {
                         if (!m.group(1).equals(vip.address().toString())) continue;
@@ -167,8 +171,14 @@ public final class VipActuator {
     private String[] addArguments(Vip vip) {
         List<String> args = new ArrayList<>(List.of("addr", "replace", vip.cidr(), "dev", iface,
                 "valid_lft", Long.toString(lifetimeSeconds), "preferred_lft", Long.toString(lifetimeSeconds)));
-        if (vip.equals(withoutRoute)) args.add("noprefixroute");
+        if (vip.equals(routeDecidedFor) && withoutRoute) args.add("noprefixroute");
         return args.toArray(String[]::new);
+    }
+
+    /** Decided once per VIP from the interface's addresses, so that an activation spawns no extra {@code ip}. */
+    private void decideRoute(Vip vip, String ipAddrShow) {
+        withoutRoute = coveredByOwnAddress(vip, ipAddrShow);
+        routeDecidedFor = vip;
     }
 
     /** Whether another address of the interface (from {@code ip -o -4 addr show}) has a network holding the VIP. */
