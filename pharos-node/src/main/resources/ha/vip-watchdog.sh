@@ -14,6 +14,7 @@ iface=$2
 hook=${3:-}
 held=""
 timeout=""
+line=""    # input read so far; a read cut short by its timeout leaves the start of a line here
 
 say() { printf '%s %s\n' "$(date '+%Y-%m-%dT%H:%M:%S.%3N')" "$*"; }
 
@@ -31,13 +32,16 @@ drop() {
 
 say "HA_WATCHDOG_STARTED pid=$$ mode=$mode interface=$iface"
 while true; do
+  part=""
   if [[ -n $held ]]; then
-    read -r -t "$timeout" cmd ms addr
+    read -r -t "$timeout" part
   else
-    read -r cmd ms addr
+    read -r part
   fi
   rc=$?
+  line+=$part
   if (( rc > 128 )); then
+    # The hold ran out, perhaps while a renewal was arriving: drop now, finish that line with the next read.
     drop "no lease renewal within ${timeout}s"
     continue
   fi
@@ -46,6 +50,8 @@ while true; do
     say "HA_WATCHDOG_STOPPED stdin closed"
     exit 0
   fi
+  read -r cmd ms addr <<< "$line"
+  line=""
   case $cmd in
     hold)
       if [[ ! $ms =~ ^[0-9]+$ || -z ${addr:-} ]]; then

@@ -104,10 +104,15 @@ public final class VipWatchdog implements AutoCloseable {
     }
 
     private boolean send(String line) {
+        return write(line + "\n");
+    }
+
+    /** Writes raw text to the watchdog's stdin (tests send a line in pieces, as a slow writer might). */
+    synchronized boolean write(String text) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 if (!process.isAlive()) throw new IOException("exited with " + process.exitValue());
-                in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+                in.write(text.getBytes(StandardCharsets.US_ASCII));
                 in.flush();
                 return true;
             } catch (IOException e) {

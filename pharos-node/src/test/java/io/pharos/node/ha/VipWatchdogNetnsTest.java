@@ -46,6 +46,25 @@ class VipWatchdogNetnsTest {
         }
     }
 
+    /** A renewal whose line is still arriving when the hold runs out is read whole, not as two bad lines. */
+    @Test
+    void aLineCutByTheHoldsDeadlineIsFinishedByTheNextRead() throws Exception {
+        try (NetnsLab lab = NetnsLab.create()) {
+            lab.node("a", "10.88.0.11");
+            try (VipWatchdog watchdog = start(lab)) {
+                watchdog.hold(VIP, 200);
+                actuator(lab).add(VIP);
+                assertTrue(watchdog.write("hold 20"));
+                assertTrue(NetnsLab.await(Duration.ofSeconds(3), () -> !has(lab)), "the hold ran out mid-line");
+                assertTrue(watchdog.write("000 " + VIP.cidr() + "\n"));
+                actuator(lab).add(VIP); // the JVM's next renewal puts it back
+                TimeUnit.MILLISECONDS.sleep(1000);
+                assertTrue(has(lab), "the finished line is a 20 s hold of the VIP");
+                assertTrue(!watchdogLog().contains("HA_WATCHDOG_BAD_LINE"), watchdogLog());
+            }
+        }
+    }
+
     @Test
     void keepsTheVipWhileFedAndForgetsItOnRelease() throws Exception {
         try (NetnsLab lab = NetnsLab.create()) {
