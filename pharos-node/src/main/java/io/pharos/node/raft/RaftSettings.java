@@ -50,8 +50,9 @@ public record RaftSettings(String nodeId, Path dataDir, Map<String, String> peer
      *
      * @param snapshotThreshold committed entries since the last snapshot that trigger a new one. A snapshot
      *                          writes the whole state on the apply thread, stalling replies meanwhile (60k
-     *                          leases: tens of ms), so under DHCP load it must be rare; replaying 100k
-     *                          entries at start takes a few seconds
+     *                          leases: tens of ms), so under DHCP load it must be rare. Replay after a crash is
+     *                          cheap: 300k lease commands (600 entries) replayed in 0.7 s here; 100k busy
+     *                          entries of ~35 commands would take some seconds
      * @param purgeGap          purge the log only when at least this many entries can go
      * @param segmentSizeMax    bytes per log segment file; only whole closed segments are purged
      */
