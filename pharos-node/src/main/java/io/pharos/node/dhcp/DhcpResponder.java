@@ -77,8 +77,9 @@ final class DhcpResponder {
                 // Counted before sending, so a client that has its reply also sees it in the stats.
                 count(reply.reply());
                 send(prepare(reply.reply(), reply.route(), request, arrival));
-                log.debug("DHCP_REPLIED {} yiaddr {} to {} for xid {}", type(reply.reply()), reply.reply().yiaddr(),
-                        reply.route(), Integer.toHexString(request.xid()));
+                if (log.isDebugEnabled()) // the arguments cost more than the check, once per OFFER
+                    log.debug("DHCP_REPLIED {} yiaddr {} to {} for xid {}", type(reply.reply()), reply.reply().yiaddr(),
+                            reply.route(), Integer.toHexString(request.xid()));
             }
             case Decision.CommitThenReply commit -> bind(commit, request, arrival);
             case Decision.CommitOnly commit -> commitOnly(commit.command());
@@ -105,8 +106,9 @@ final class DhcpResponder {
                 else if (result.isOk()) {
                     counters.acks.incrementAndGet();
                     send(ack);
-                    log.debug("DHCP_LEASE_COMMITTED {} to {} ({}) in subnet {} until {}", commit.address(),
-                            commit.command().mac(), commit.clientId(), commit.command().subnet(), commit.command().expiresAt());
+                    if (log.isDebugEnabled())
+                        log.debug("DHCP_LEASE_COMMITTED {} to {} ({}) in subnet {} until {}", commit.address(),
+                                commit.command().mac(), commit.clientId(), commit.command().subnet(), commit.command().expiresAt());
                 } else {
                     counters.naks.incrementAndGet();
                     send(prepare(commit.nak(), commit.nakRoute(), request, arrival));
