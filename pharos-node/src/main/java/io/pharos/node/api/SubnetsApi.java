@@ -9,13 +9,10 @@ import io.pharos.node.codec.PharosJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** /subnets: the networks Pharos hands out addresses in. */
 final class SubnetsApi {
     static final long DEFAULT_LEASE_SECONDS = 3600;
-    private static final Logger LOG = LoggerFactory.getLogger(SubnetsApi.class);
 
     private final State state;
     private final CommandWriter writer;
@@ -55,9 +52,8 @@ final class SubnetsApi {
         SubnetValidator.validate(subnet);
         SubnetValidator.checkNoOverlap(subnet, state);
         writer.write(new Command.PutSubnet(subnet), request.actor());
-        List<String> warnings = SubnetValidator.warnings(subnet);
+        List<String> warnings = LeaseTimeWarnings.log(subnet);
         if (warnings.isEmpty()) return subnet;
-        warnings.forEach(w -> LOG.warn("DHCP_LEASE_TIME_UNSAFE subnet '{}': {}", subnet.name(), w));
         ObjectNode answer = PharosJson.mapper().valueToTree(subnet);
         ArrayNode list = answer.putArray("warnings");
         warnings.forEach(list::add);
