@@ -74,6 +74,9 @@ class HaFailoverE2E {
                     .orElseThrow(() -> new AssertionError("no client was ACKed within 20 s after the kill"));
             System.out.printf("E2E_HA_KILL9 %s killed; VIP on %s after %d ms; first ACK after %d ms%n", old.id(), next.id(),
                     vipAt - killedAt, firstAfter.atMillis() - killedAt);
+            assertTrue(cluster.nodes().stream().filter(n -> n != old)
+                            .anyMatch(n -> !n.logLines("RAFT_LEADER_GONE leader " + old.id()).isEmpty()),
+                    "a survivor must have seen the killed leader's port closed and stood for election at once");
 
             assertPerfdhcpBurstIsAnswered();
 

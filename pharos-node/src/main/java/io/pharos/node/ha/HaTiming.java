@@ -18,7 +18,8 @@ import java.util.List;
  *       the VIP: every lease the old leader confirmed began before that election, so it has ended by then,
  *       and {@code takeoverGrace} covers the old node's watchdog running {@code ip addr del}.</li>
  * </ul>
- * A failover thus takes the election timeout (0.3–0.6 s) + 0.35 s + the services' start.
+ * A failover thus takes the election (tens of ms when the old leader's port closed, see
+ * io.pharos.node.raft.LeaderCrashWatch; else the election timeout, 0.3–0.6 s) + 0.35 s + the services' start.
  *
  * @param tick               how often the controller looks at the clock and the Raft role
  * @param maxConfirmsInFlight lease rounds outstanding at once

@@ -39,6 +39,7 @@ public final class RaftNode implements AutoCloseable {
     private final BatchingCommandLog commandLog;
     private final RaftMembership membership;
     private final RaftLeadership leadership;
+    private final LeaderCrashWatch crashWatch;
 
     private RaftNode(RaftSettings settings, State state, RoleEvents roles, PharosStateMachine stateMachine,
                      RaftServer server, RaftGroupId groupId, RaftClient client) {
@@ -54,6 +55,7 @@ public final class RaftNode implements AutoCloseable {
         this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, BatchingCommandLog.Limits.DEFAULT);
         this.membership = new RaftMembership(settings, groupId, this::division);
         this.leadership = new RaftLeadership(settings, groupId, server, this::division);
+        this.crashWatch = LeaderCrashWatch.start(server, this::division);
     }
 
     /**
@@ -251,6 +253,11 @@ public final class RaftNode implements AutoCloseable {
         leadership.request(timeout);
     }
 
+    /** Elections this node started at once because its leader's port refused connections (LeaderCrashWatch). */
+    long electionsAfterLeaderCrash() {
+        return crashWatch.electionsStarted();
+    }
+
     private Optional<RaftServer.Division> division() {
         try {
             return Optional.of(server.getDivision(groupId));
@@ -265,6 +272,7 @@ public final class RaftNode implements AutoCloseable {
 
     @Override
     public void close() {
+        crashWatch.close();
         commandLog.close();
         try {
             client.close();
