@@ -12,8 +12,11 @@ import java.util.Optional;
 public final class Compatibility {
     /** The version of this build. */
     public static final String VERSION = PharosServer.VERSION;
-    /** The log entry format this build writes and reads ({@link CommandCodec}). */
-    public static final int COMMAND_FORMAT = CommandCodec.FORMAT_V1;
+    /**
+     * The newest log entry format this build writes ({@link CommandCodec}); it reads all older ones too. A node
+     * with a lower number could not read what this one proposes, so formats must match before versions do.
+     */
+    public static final int COMMAND_FORMAT = CommandCodec.NEWEST_FORMAT;
     /** The "vN" of the snapshot header ("pharos-snapshot v1", SnapshotCodec); CompatibilityTest keeps them in step. */
     public static final int SNAPSHOT_FORMAT = 1;
 

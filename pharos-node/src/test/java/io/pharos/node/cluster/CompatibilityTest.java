@@ -1,8 +1,12 @@
 package io.pharos.node.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pharos.core.command.Command;
+import io.pharos.core.net.Ipv4;
+import io.pharos.core.net.Mac;
 import io.pharos.core.state.State;
 import io.pharos.node.cluster.Compatibility.Release;
 import io.pharos.node.codec.CommandCodec;
@@ -17,8 +21,12 @@ class CompatibilityTest {
 
     @Test
     void theFormatsAreTheOnesThisBuildWrites() throws Exception {
-        assertEquals(CommandCodec.FORMAT_V1, Compatibility.COMMAND_FORMAT);
-        assertEquals(Compatibility.COMMAND_FORMAT, CommandCodec.encode(new io.pharos.core.command.Command.PutParam("a", "b"))[0]);
+        Command lease = new Command.BindLease(Ipv4.parse("10.0.0.5"), Mac.parse("52:54:00:00:00:05"), "c", null, "lab", 1, 2);
+        assertEquals(Compatibility.COMMAND_FORMAT, CommandCodec.encode(lease)[0], "leases are written in the newest format");
+        assertTrue(CommandCodec.encode(new Command.PutParam("a", "b"))[0] <= Compatibility.COMMAND_FORMAT);
+        byte[] newer = CommandCodec.encode(lease);
+        newer[0] = (byte) (Compatibility.COMMAND_FORMAT + 1);
+        assertThrows(IllegalStateException.class, () -> CommandCodec.decode(newer), "a format above COMMAND_FORMAT is not read");
         ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
         SnapshotCodec.write(snapshot, 1, 1, new State().snapshot());
         assertTrue(snapshot.toString(StandardCharsets.UTF_8).startsWith("pharos-snapshot v" + Compatibility.SNAPSHOT_FORMAT + " "),
