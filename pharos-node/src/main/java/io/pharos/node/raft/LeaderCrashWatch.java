@@ -141,6 +141,8 @@ final class LeaderCrashWatch implements AutoCloseable {
     /** True only when the address's host actively refused: nothing listens on that port any more. */
     static boolean refuses(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
+            // Closed with a reset: 50 probes a second would otherwise leave thousands of sockets in TIME_WAIT.
+            socket.setSoLinger(true, 0);
             socket.connect(address, CONNECT_TIMEOUT_MILLIS);
             return false;
         } catch (SocketTimeoutException e) {
