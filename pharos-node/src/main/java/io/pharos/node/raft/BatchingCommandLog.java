@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,17 +130,19 @@ public final class BatchingCommandLog implements CommandLog, AutoCloseable {
         }
     }
 
-    /** Adds what arrives within the linger after the first command, up to a full batch. */
+    /**
+     * Adds what arrives within the linger after the first command, up to a full batch. The thread sleeps
+     * through the linger instead of waiting on the queue: a waiting taker is woken by every command offered,
+     * which at 15,000 leases/s is 15,000 thread wake-ups a second for nothing.
+     */
     private void gather(List<Pending> batch) throws InterruptedException {
         long deadline = System.nanoTime() + limits.linger().toNanos();
-        waiting.drainTo(batch, limits.maxBatchCommands() - batch.size());
-        while (batch.size() < limits.maxBatchCommands()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return;
-            Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) return;
-            batch.add(next);
+        while (true) {
             waiting.drainTo(batch, limits.maxBatchCommands() - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= limits.maxBatchCommands() || left <= 0) return;
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) throw new InterruptedException();
         }
     }
 
