@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receive loop: one thread reads every socket through a selector, decodes, asks the policy and hands
- * the decision to the responder. Deciding on one thread keeps allocation free of races; nothing here
+ * the decision to the responder; between reads it sends the replies to commits ({@link ReplyOutbox}). Deciding on one thread keeps allocation free of races; nothing here
  * waits for a commit. The loop never dies of input: bad datagrams are counted and dropped.
  */
 final class DhcpReceiver implements Runnable {
@@ -32,6 +32,7 @@ final class DhcpReceiver implements Runnable {
     private final Selector selector;
     private final DhcpPolicy policy;
     private final DhcpResponder responder;
+    private final ReplyOutbox outbox;
     private final InterfaceAttribution attribution;
     private final Ipv4 advertise;
     private final DhcpCounters counters;
@@ -45,6 +46,7 @@ final class DhcpReceiver implements Runnable {
             endpoint.channel().register(selector, SelectionKey.OP_READ, endpoint);
         this.policy = policy;
         this.responder = responder;
+        this.outbox = responder.outbox();
         this.attribution = attribution;
         this.advertise = advertise;
         this.counters = counters;
@@ -59,15 +61,21 @@ final class DhcpReceiver implements Runnable {
     @Override
     public void run() {
         ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
+        outbox.attach(selector::wakeup);
         try {
             while (!stopping) {
                 selector.select(1000);
-                for (SelectionKey key : selector.selectedKeys()) drain((DhcpSockets.Endpoint) key.attachment(), buffer);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    drain((DhcpSockets.Endpoint) key.attachment(), buffer);
+                    outbox.flush();
+                }
                 selector.selectedKeys().clear();
+                outbox.flush();
             }
         } catch (ClosedSelectorException | IOException e) {
             if (!stopping) log.error("DHCP_RECEIVE_STOPPED the receive loop failed: {}; restart the node to serve DHCP again", e.toString(), e);
         } finally {
+            outbox.detach();
             try {
                 selector.close();
             } catch (IOException ignored) {

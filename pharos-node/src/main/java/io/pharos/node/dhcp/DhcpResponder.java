@@ -29,10 +29,8 @@ import org.slf4j.LoggerFactory;
  * ACK (or the NAK if apply refused it) only from the commit's completion, never from the receive loop, so
  * hundreds of commits are in flight together and the log can batch them (invariant 2: no ACK before commit).
  *
- * <p>The reply to a commit is sent on the thread that completes the commit (the command log's completion
- * thread), not handed on to another: a UDP send to a non-blocking socket does not block, and on a loaded
- * machine one wake-up per committed batch costs far less than one per lease. The NAK is encoded only when
- * apply refuses the lease, which is rare.
+ * <p>The reply to a commit goes through the {@link ReplyOutbox}: the receive loop sends it, woken once per
+ * committed batch. The NAK is encoded only when apply refuses the lease, which is rare.
  */
 final class DhcpResponder {
     private static final Logger log = LoggerFactory.getLogger(DhcpResponder.class);
@@ -47,6 +45,7 @@ final class DhcpResponder {
     private final WarnLimiter warnings;
     private final BooleanSupplier mayServe;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ReplyOutbox outbox = new ReplyOutbox();
     private final InetSocketAddress broadcast;
     /** Set when the server stops: commits that complete afterwards get no reply (the sockets are closing). */
     private volatile boolean stopped;
@@ -61,6 +60,11 @@ final class DhcpResponder {
         this.warnings = warnings;
         this.mayServe = mayServe;
         this.broadcast = new InetSocketAddress(address(Ipv4.BROADCAST), settings.clientPort());
+    }
+
+    /** Where replies to commits wait for the receive loop. */
+    ReplyOutbox outbox() {
+        return outbox;
     }
 
     /** Waits up to {@code patienceMillis} for commits in flight to be answered; later ones get no reply. */
@@ -101,19 +105,24 @@ final class DhcpResponder {
         submit(commit.command()).whenComplete((result, error) -> {
             try {
                 if (error != null) commitFailed(commit.command(), error);
-                // A committed lease whose ACK is dropped is not lost: the client retries, the next active answers.
-                else if (stopped || !active(result.isOk() ? commit.ack() : commit.nak())) return;
-                else if (result.isOk()) {
+                else if (result.isOk()) outbox.add(() -> {
+                    // A committed lease whose ACK is dropped is not lost: the client retries, the next active answers.
+                    if (stopped || !active(commit.ack())) return;
                     counters.acks.incrementAndGet();
                     send(ack);
                     if (log.isDebugEnabled())
                         log.debug("DHCP_LEASE_COMMITTED {} to {} ({}) in subnet {} until {}", commit.address(),
                                 commit.command().mac(), commit.clientId(), commit.command().subnet(), commit.command().expiresAt());
-                } else {
-                    counters.naks.incrementAndGet();
-                    send(prepare(commit.nak(), commit.nakRoute(), request, arrival));
-                    log.info("DHCP_LEASE_REFUSED {} for {}: {}; sent DHCPNAK, the client starts over", commit.address(),
+                });
+                else {
+                    Outbound nak = prepare(commit.nak(), commit.nakRoute(), request, arrival);
+                    log.info("DHCP_LEASE_REFUSED {} for {}: {}; sending DHCPNAK, the client starts over", commit.address(),
                             commit.clientId(), result instanceof Result.Refused r ? r.reason() : result);
+                    outbox.add(() -> {
+                        if (stopped || !active(commit.nak())) return;
+                        counters.naks.incrementAndGet();
+                        send(nak);
+                    });
                 }
             } finally {
                 inFlight.decrementAndGet();
