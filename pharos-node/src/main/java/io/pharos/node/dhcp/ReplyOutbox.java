@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
  * Replies that wait for a commit, handed from the thread that completes the commit to the receive loop, which
  * sends them between reads. All of DHCP's socket work then happens on one thread, as in a single-threaded
  * server: a committed batch of ACKs no longer goes out from a second core while the receive loop is sending
- * OFFERs from the first, leaving less of the machine to everything else (measured: 39–44 % of a core at
- * 10,000–15,000 leases/s, was 42–50 %). The loop is woken once per batch, not once per reply. Without a loop
+ * OFFERs from the first, leaving less of the machine to everything else (measured with G1: 39–44 % of a
+ * core at 10,000–15,000 leases/s, was 42–50 %). The loop is woken once per batch, not once per reply. Without a loop
  * (before it starts, after it stops) a reply is sent on the caller's thread.
  */
 final class ReplyOutbox {
