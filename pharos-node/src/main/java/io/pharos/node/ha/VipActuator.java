@@ -93,11 +93,7 @@ public final class VipActuator {
     public void add(Vip vip) throws VipException {
         switch (mode) {
             case KERNEL -> {
-                if (!vip.equals(routeDecidedFor)) {
-                    ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
-                    if (!shown.ok()) throw failed(vip, "add", shown.describe());
-                    decideRoute(vip, shown.output());
-                }
+                if (!vip.equals(routeDecidedFor)) decideRoute(vip, interfaceAddresses(vip, "add"));
                 ip(vip, "add", addArguments(vip));
             }
             case HOOK -> hook(vip, "add");
@@ -136,10 +132,9 @@ public final class VipActuator {
         try {
             switch (mode) {
                 case KERNEL -> {
-                    ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
-                    if (!shown.ok()) throw failed(vip, "look for a stale", shown.describe());
-                    decideRoute(vip, shown.output());
-                    Matcher m = INET.matcher(shown.output());
+                    String addresses = interfaceAddresses(vip, "look for a stale");
+                    decideRoute(vip, addresses);
+                    Matcher m = INET.matcher(addresses);
                     while (m.find()) {
                         if (!m.group(1).equals(vip.address().toString())) continue;
                         Vip stale = new Vip(vip.address(), Integer.parseInt(m.group(2)));
@@ -173,6 +168,13 @@ public final class VipActuator {
                 "valid_lft", Long.toString(lifetimeSeconds), "preferred_lft", Long.toString(lifetimeSeconds)));
         if (vip.equals(routeDecidedFor) && withoutRoute) args.add("noprefixroute");
         return args.toArray(String[]::new);
+    }
+
+    /** The interface's IPv4 addresses as {@code ip -o -4 addr show} prints them; {@code what} names the step that failed. */
+    private String interfaceAddresses(Vip vip, String what) throws VipException {
+        ProcessRunner.Outcome shown = run(List.of("ip", "-o", "-4", "addr", "show", "dev", iface));
+        if (!shown.ok()) throw failed(vip, what, shown.describe());
+        return shown.output();
     }
 
     /** Decided once per VIP from the interface's addresses, so that an activation spawns no extra {@code ip}. */
