@@ -125,17 +125,10 @@ final class LeaderCrashWatch implements AutoCloseable {
         return voters.stream().filter(v -> !v.equals(leader)).sorted().toList().indexOf(self);
     }
 
-    /** "host:port" or "[v6]:port" as Ratis peers carry it. */
+    /** A Ratis peer's "host:port" ("[v6]:port" too), read as the settings read Raft addresses. */
     static Optional<InetSocketAddress> address(String hostPort) {
-        if (hostPort == null) return Optional.empty();
-        int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) return Optional.empty();
-        String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
-        try {
-            return Optional.of(new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        if (!RaftSettings.isHostPort(hostPort)) return Optional.empty();
+        return Optional.of(new InetSocketAddress(RaftSettings.host(hostPort), RaftSettings.port(hostPort)));
     }
 
     /** True only when the address's host actively refused: nothing listens on that port any more. */
