@@ -28,9 +28,11 @@ import org.apache.ratis.util.JavaUtils;
 
 /**
  * Appends encoded entries and turns the reply into the command's {@link Result} once this node has applied
- * the entry too. Every entry is answered: it fails when the log does not answer within the commit timeout, or
- * this node does not apply it within another, so callers need no timer of their own. On the leader an entry goes straight to the local Raft server: the RaftClient's path would
- * carry it through gRPC over loopback TCP to the same process, which costs more CPU than the append itself.
+ * the entry too. Every entry is answered: it fails when the log does not answer within the commit timeout,
+ * or this node does not apply it within another, so callers need no timer of their own.
+ *
+ * <p>On the leader an entry goes straight to the local Raft server: the RaftClient's path would carry it
+ * through gRPC over loopback TCP to the same process, which costs more CPU than the append itself.
  * Elsewhere (or if leadership moved in between) the RaftClient sends it to the leader.
  *
  * <p>Entries keep their submission order when one thread submits: the local server appends before
@@ -61,14 +63,8 @@ final class RaftSubmitter {
 
     CompletableFuture<Result> send(byte[] entry) {
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry));
-        CompletableFuture<RaftClientReply> sent = (leaderHere.getAsBoolean() ? sendHere(message) : client.async().send(message))
-                .copy().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        JavaUtils.unwrapCompletionException(error) instanceof TimeoutException
-                                ? new NotCommittedException("not committed: the Raft log did not answer within "
-                                        + commitTimeout.toMillis() + " ms (is a majority of the Raft peers up and "
-                                        + "reachable?); retry later", error)
-                                : error));
+        CompletableFuture<RaftClientReply> sent = answeredInTime(
+                leaderHere.getAsBoolean() ? sendHere(message) : client.async().send(message));
         return sent.thenCompose(reply -> {
                     Result result = CommandCodec.decodeResult(reply.getMessage().getContent().toByteArray());
                     return applied.reached(reply.getLogIndex())
@@ -79,6 +75,20 @@ final class RaftSubmitter {
                     if (error != null) throw new CompletionException(explain(error));
                     return result;
                 });
+    }
+
+    /**
+     * The log's answer, or a failure once the commit timeout passed without one; on a copy, so that the
+     * RaftClient's own future is left for the client to complete.
+     */
+    private CompletableFuture<RaftClientReply> answeredInTime(CompletableFuture<RaftClientReply> answer) {
+        return answer.copy().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        JavaUtils.unwrapCompletionException(error) instanceof TimeoutException
+                                ? new NotCommittedException("not committed: the Raft log did not answer within "
+                                        + commitTimeout.toMillis() + " ms (is a majority of the Raft peers up and "
+                                        + "reachable?); retry later", error)
+                                : error));
     }
 
     /** Appends on this node; an entry refused because leadership just moved was not appended and goes by client. */
