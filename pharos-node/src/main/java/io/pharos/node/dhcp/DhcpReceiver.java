@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receive loop: one thread reads every socket through a selector, decodes, asks the policy and hands
- * the decision to the responder; between reads it sends the replies to commits ({@link ReplyOutbox}). Deciding on one thread keeps allocation free of races; nothing here
- * waits for a commit. The loop never dies of input: bad datagrams are counted and dropped.
+ * the decision to the responder; between reads it sends the replies to commits ({@link ReplyOutbox}).
+ * Deciding on one thread keeps allocation free of races; nothing here waits for a commit. The loop never
+ * dies of input: bad datagrams are counted and dropped.
  */
 final class DhcpReceiver implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(DhcpReceiver.class);
