@@ -1,14 +1,10 @@
 package io.pharos.node.raft;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -31,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A follower learns that its leader died only when no append arrived for a whole election timeout, and Ratis
  * looks only at the end of each random 0.3–0.6 s sleep, so this takes 0.5–0.8 s. But a leader that crashed
- * or was killed while its host stays up leaves a closed port behind, and the kernel refuses a connection to
- * it at once. So every follower that may lead probes the leader's Raft port every {@link #PROBE_INTERVAL};
- * on a refusal it asks its own Raft server to start an election, with the request a leader sends to hand
- * over (StartLeaderElection). A frozen, partitioned or powered-off leader refuses nothing (the kernel of a
- * frozen process still accepts; a dead host does not answer), so those still wait for the timeout.
+ * or was killed while its host stays up has its sockets closed by the kernel and leaves a closed port behind.
+ * So every follower that may lead holds an idle connection to the leader's Raft port ({@link HeldConnection});
+ * when it ends and a new connection is refused, the follower asks its own Raft server to start an election,
+ * with the request a leader sends to hand over (StartLeaderElection). A frozen, partitioned or powered-off
+ * leader ends nothing and refuses nothing (the kernel of a frozen process still accepts; a dead host does not
+ * answer), so those still wait for the timeout.
  * <p>
  * Two followers starting at once would split the vote; so the voters after the leader, by id, take turns:
  * the first tries at once, each next one {@link #TURN} later and only if there is still no other leader.
@@ -43,10 +40,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LeaderCrashWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderCrashWatch.class);
-    static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
+    /** How often the watch looks again at who leads; a held connection's end wakes it at once. */
+    static final Duration RECHECK = Duration.ofMillis(50);
     static final Duration TURN = Duration.ofMillis(150);
     /** A live process on the same network accepts within a few ms, even frozen; a refusal comes as fast. */
-    private static final int CONNECT_TIMEOUT_MILLIS = 100;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(100);
 
     private final RaftServer server;
     private final Supplier<Optional<RaftServer.Division>> division;
@@ -81,12 +79,22 @@ final class LeaderCrashWatch implements AutoCloseable {
     }
 
     private void run() {
+        HeldConnection held = null;
         try {
             while (running) {
-                Thread.sleep(PROBE_INTERVAL);
                 Optional<Suspect> suspect = suspect().filter(s -> !s.key().equals(triedAgainst));
-                if (suspect.isEmpty() || !refuses(suspect.get().address())) continue;
+                if (suspect.isEmpty()) {
+                    held = release(held);
+                    Thread.sleep(RECHECK);
+                    continue;
+                }
                 Suspect dead = suspect.get();
+                if (held == null || !held.address().equals(dead.address())) {
+                    release(held);
+                    held = new HeldConnection(dead.address());
+                }
+                if (!gone(held)) continue;
+                held = release(held);
                 if (dead.turn() > 0) {
                     Thread.sleep(TURN.multipliedBy(dead.turn()));
                     // Someone before this node in line may have won meanwhile; then the suspect is gone.
@@ -102,7 +110,31 @@ final class LeaderCrashWatch implements AutoCloseable {
             // Never fatal: the election timeout still replaces a dead leader, only later.
             LOG.warn("RAFT_LEADER_WATCH_STOPPED {}: a dead leader is now replaced after the election timeout only",
                     e.toString(), e);
+        } finally {
+            release(held);
         }
+    }
+
+    /**
+     * True when the leader's process is gone. Waits up to {@link #RECHECK} for the held connection to end;
+     * an ended (or not yet opened) connection is opened again, and only a refusal means gone: a live leader
+     * that hung up accepts the new one, which is then held.
+     */
+    private static boolean gone(HeldConnection held) throws InterruptedException {
+        if (held.isOpen() && !held.endsWithin(RECHECK)) return false;
+        return switch (held.open(CONNECT_TIMEOUT)) {
+            case REFUSED -> true;
+            case HELD -> false;
+            case NO_ANSWER -> {
+                Thread.sleep(RECHECK);
+                yield false;
+            }
+        };
+    }
+
+    private static HeldConnection release(HeldConnection held) {
+        if (held != null) held.close();
+        return null;
     }
 
     private Optional<Suspect> suspect() {
@@ -133,17 +165,8 @@ final class LeaderCrashWatch implements AutoCloseable {
 
     /** True only when the address's host actively refused: nothing listens on that port any more. */
     static boolean refuses(InetSocketAddress address) {
-        try (Socket socket = new Socket()) {
-            // Closed with a reset: 50 probes a second would otherwise leave thousands of sockets in TIME_WAIT.
-            socket.setSoLinger(true, 0);
-            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
-            return false;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (ConnectException e) {
-            return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("refused");
-        } catch (IOException e) {
-            return false;
+        try (HeldConnection probe = new HeldConnection(address)) {
+            return probe.open(CONNECT_TIMEOUT) == HeldConnection.Opening.REFUSED;
         }
     }
 
