@@ -52,7 +52,7 @@ public final class RaftNode implements AutoCloseable {
         this.client = client;
         RaftSubmitter submitter = new RaftSubmitter(client, server, this::isLeaderReady, RaftPeerId.valueOf(settings.nodeId()),
                 groupId, stateMachine.appliedIndex(), settings.timing().commitTimeout());
-        this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, BatchingCommandLog.Limits.DEFAULT);
+        this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, this::batchLimits);
         this.membership = new RaftMembership(settings, groupId, this::division);
         this.leadership = new RaftLeadership(settings, groupId, server, this::division);
         this.crashWatch = LeaderCrashWatch.start(server, this::division);
@@ -256,6 +256,13 @@ public final class RaftNode implements AutoCloseable {
     /** Elections this node started at once because its leader's port refused connections (LeaderCrashWatch). */
     long electionsAfterLeaderCrash() {
         return crashWatch.electionsStarted();
+    }
+
+    /** Batching for the group's current shape: a node with others to replicate to gathers larger entries. */
+    private BatchingCommandLog.Limits batchLimits() {
+        boolean alone = division().map(d -> d.getRaftConf().getAllPeers(RaftPeerRole.FOLLOWER).size()
+                + d.getRaftConf().getAllPeers(RaftPeerRole.LISTENER).size() <= 1).orElse(true);
+        return alone ? BatchingCommandLog.Limits.DEFAULT : BatchingCommandLog.Limits.REPLICATED;
     }
 
     private Optional<RaftServer.Division> division() {

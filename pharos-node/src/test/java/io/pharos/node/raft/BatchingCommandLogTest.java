@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,32 @@ class BatchingCommandLogTest {
             assertEquals(Result.Refusal.CONFLICT, assertInstanceOf(Result.Refused.class, refused.get(5, TimeUnit.SECONDS)).kind());
             assertEquals(11, batching.commandsSent() - 1);
             assertEquals(2, batching.entriesSent());
+        }
+    }
+
+    /** The limits are read for each entry: a group that gains followers sends fewer entries at once. */
+    @Test
+    void theSlotLimitFollowsTheGroupsShapeFromTheNextEntryOn() throws Exception {
+        HeldLog log = new HeldLog();
+        AtomicReference<BatchingCommandLog.Limits> shape = new AtomicReference<>(
+                new BatchingCommandLog.Limits(512, 1 << 20, 2, 1000, Duration.ZERO));
+        try (BatchingCommandLog batching = new BatchingCommandLog("t", log::send, shape::get)) {
+            CompletableFuture<Result> a = batching.submit(RaftTestSupport.subnet());
+            log.awaitSent();
+            CompletableFuture<Result> b = batching.submit(lease(0));
+            RaftTestSupport.await("a second entry on its way with two slots", Duration.ofSeconds(5), () -> log.sent.size() == 2);
+
+            shape.set(ONE_SLOT);
+            log.applyNext();
+            a.get(5, TimeUnit.SECONDS);
+            CompletableFuture<Result> c = batching.submit(lease(1));
+            Thread.sleep(200);
+            assertEquals(1, log.sent.size(), "with one slot, c waits while b is on its way");
+            log.applyNext();
+            b.get(5, TimeUnit.SECONDS);
+            log.awaitSent();
+            log.applyNext();
+            assertEquals(Result.OK, c.get(5, TimeUnit.SECONDS));
         }
     }
 
