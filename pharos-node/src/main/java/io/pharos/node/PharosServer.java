@@ -126,6 +126,7 @@ public final class PharosServer implements AutoCloseable {
         stats.put("dhcp", dhcp::stats);
         stats.put("tftp", tftp::stats);
         stats.put("log", raft::logStats);
+        stats.put("leadership", raft::leadershipStats);
         startHa(new ServiceSet(List.of(dhcp, tftp), healthChecks()));
         mountHttp(state, blobs, scripts, bootCounters, inventory);
         scheduleChores(state, blobs);

@@ -1,7 +1,5 @@
 package io.pharos.node.raft;
 
-import io.pharos.core.command.Command;
-import io.pharos.node.codec.CommandCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -11,16 +9,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
-import org.apache.ratis.protocol.ClientId;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -28,53 +22,37 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
  * What the HA role controller (io.pharos.node.ha) needs from Raft beyond roles: a fresh proof of leadership
  * for its lease, and a switchover request from a follower to the leader.
  */
 final class RaftLeadership {
-    /** An empty batch decodes, applies to nothing and answers an empty result: a no-op entry. */
-    private static final byte[] NO_OP = CommandCodec.encode(new Command.Batch(List.of()));
-
     private final RaftSettings settings;
     private final RaftGroupId groupId;
     private final RaftServer server;
     private final Supplier<Optional<RaftServer.Division>> division;
-    private final ClientId clientId = ClientId.randomId();
-    private final AtomicLong callId = new AtomicLong();
+    private final LeaderConfirmations confirmations;
 
     RaftLeadership(RaftSettings settings, RaftGroupId groupId, RaftServer server,
-                   Supplier<Optional<RaftServer.Division>> division) {
+                   Supplier<Optional<RaftServer.Division>> division, LeaderConfirmations confirmations) {
         this.settings = settings;
         this.groupId = groupId;
         this.server = server;
         this.division = division;
+        this.confirmations = confirmations;
     }
 
     /**
-     * Commits a no-op entry through this node's own server, never redirected: it succeeds only if this node led
-     * while a majority acknowledged an append sent after the call, so each of them heard from this leader at or
-     * after the call (a fresh round trip). Ratis's ReadIndex is no substitute: in 3.2.2 it answers from its own
-     * lease, or from an earlier acknowledgement of the same commit index, without a new round
-     * (LeaderStateImpl.getReadIndex, ReadIndexHeartbeats.addAppendEntriesListener).
+     * Completes normally only if this node led while a majority acknowledged an append sent after the call, so
+     * each of them heard from this leader at or after the call (a fresh round trip), proven by an entry committed
+     * through this node's own server, never redirected ({@link LeaderConfirmations}). Ratis's ReadIndex is no
+     * substitute: in 3.2.2 it answers from its own lease, or from an earlier acknowledgement of the same commit
+     * index, without a new round (LeaderStateImpl.getReadIndex, ReadIndexHeartbeats.addAppendEntriesListener).
      */
     CompletableFuture<Void> confirm() {
         if (soleVoterLeading()) return CompletableFuture.completedFuture(null);
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(clientId)
-                .setServerId(server.getId())
-                .setGroupId(groupId)
-                .setCallId(callId.incrementAndGet())
-                .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(NO_OP)))
-                .setType(RaftClientRequest.writeRequestType())
-                .build();
-        try {
-            return server.submitClientRequestAsync(request).thenAccept(RaftLeadership::requireSuccess);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return confirmations.confirm();
     }
 
     /**

@@ -39,6 +39,7 @@ public final class RaftNode implements AutoCloseable {
     private final BatchingCommandLog commandLog;
     private final RaftMembership membership;
     private final RaftLeadership leadership;
+    private final LeaderConfirmations confirmations;
     private final LeaderCrashWatch crashWatch;
 
     private RaftNode(RaftSettings settings, State state, RoleEvents roles, PharosStateMachine stateMachine,
@@ -50,11 +51,13 @@ public final class RaftNode implements AutoCloseable {
         this.server = server;
         this.groupId = groupId;
         this.client = client;
-        RaftSubmitter submitter = new RaftSubmitter(client, server, this::isLeaderReady, RaftPeerId.valueOf(settings.nodeId()),
-                groupId, stateMachine.appliedIndex(), settings.timing().commitTimeout());
+        RaftPeerId self = RaftPeerId.valueOf(settings.nodeId());
+        this.confirmations = new LeaderConfirmations(server, self, groupId);
+        RaftSubmitter submitter = new RaftSubmitter(client, server, this::isLeaderReady, self,
+                groupId, stateMachine.appliedIndex(), settings.timing().commitTimeout(), confirmations);
         this.commandLog = new BatchingCommandLog(settings.nodeId(), submitter::send, this::batchLimits);
         this.membership = new RaftMembership(settings, groupId, this::division);
-        this.leadership = new RaftLeadership(settings, groupId, server, this::division);
+        this.leadership = new RaftLeadership(settings, groupId, server, this::division, confirmations);
         this.crashWatch = LeaderCrashWatch.start(server, this::division);
     }
 
@@ -116,6 +119,11 @@ public final class RaftNode implements AutoCloseable {
     /** Commands and log entries this node has sent (GET /stats "log"). */
     public BatchingCommandLog.Stats logStats() {
         return commandLog.stats();
+    }
+
+    /** How this node proved its leadership for the HA lease (GET /stats "leadership"). */
+    public LeaderConfirmations.Stats leadershipStats() {
+        return confirmations.stats();
     }
 
     /** Where services propose changes; see {@link BatchingCommandLog} for threading. */
@@ -241,8 +249,9 @@ public final class RaftNode implements AutoCloseable {
     // --- leadership for the HA role controller (io.pharos.node.ha; see RaftLeadership) ---
 
     /**
-     * Commits a no-op entry through this node as leader, never redirected: completes normally only if a majority
-     * acknowledged this leader after the call (a fresh round trip, the basis of the HA lease); fails otherwise.
+     * Completes normally only if a majority acknowledged this node as leader after the call (a fresh round trip,
+     * the basis of the HA lease), proven by an entry committed through this node's own server, never redirected:
+     * the next command entry while commands stream, else a no-op; fails otherwise.
      */
     public java.util.concurrent.CompletableFuture<Void> confirmLeadership() {
         return leadership.confirm();

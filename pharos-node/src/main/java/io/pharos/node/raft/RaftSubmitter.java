@@ -48,10 +48,12 @@ final class RaftSubmitter {
     private final AtomicLong callIds = new AtomicLong();
     private final AppliedIndex applied;
     private final Duration commitTimeout;
+    private final LeaderConfirmations confirmations;
 
     /** @param leaderHere whether this node is the leader and ready to append (its first entry committed) */
     RaftSubmitter(RaftClient client, RaftClientAsynchronousProtocol localServer, BooleanSupplier leaderHere,
-                  RaftPeerId self, RaftGroupId groupId, AppliedIndex applied, Duration commitTimeout) {
+                  RaftPeerId self, RaftGroupId groupId, AppliedIndex applied, Duration commitTimeout,
+                  LeaderConfirmations confirmations) {
         this.client = client;
         this.localServer = localServer;
         this.leaderHere = leaderHere;
@@ -59,6 +61,7 @@ final class RaftSubmitter {
         this.groupId = groupId;
         this.applied = applied;
         this.commitTimeout = commitTimeout;
+        this.confirmations = confirmations;
     }
 
     CompletableFuture<Result> send(byte[] entry) {
@@ -91,19 +94,24 @@ final class RaftSubmitter {
                                 : error));
     }
 
-    /** Appends on this node; an entry refused because leadership just moved was not appended and goes by client. */
+    /**
+     * Appends on this node; an entry refused because leadership just moved was not appended and goes by client.
+     * Waiting leadership confirmations ride on it: it is handed to this node's server after they were asked for.
+     */
     private CompletableFuture<RaftClientReply> sendHere(Message message) {
         RaftClientRequest request = RaftClientRequest.newBuilder()
                 .setClientId(localClientId).setServerId(self).setGroupId(groupId)
                 .setCallId(callIds.incrementAndGet()).setMessage(message)
                 .setType(RaftClientRequest.writeRequestType())
                 .build();
+        LeaderConfirmations.Riders riders = confirmations.board();
         CompletableFuture<RaftClientReply> reply;
         try {
             reply = localServer.submitClientRequestAsync(request);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
+            reply = CompletableFuture.failedFuture(e);
         }
+        reply.whenComplete(riders::answered);
         return reply.thenCompose(r -> {
             if (r.isSuccess()) return CompletableFuture.completedFuture(r);
             if (r.getNotLeaderException() != null || r.getException() instanceof LeaderNotReadyException)

@@ -1,8 +1,10 @@
 package io.pharos.node.ha;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pharos.core.command.Command;
 import io.pharos.node.raft.RaftNode;
 import io.pharos.node.raft.RaftRole;
 import io.pharos.node.raft.RaftSettings;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +33,9 @@ class LeadershipConfirmationTest {
 
     @Test
     void confirmsTheLeaderQuicklyAndNeverAFollower() throws Exception {
-        Map<String, String> peers = new LinkedHashMap<>();
-        for (String id : List.of("a", "b", "c")) peers.put(id, "127.0.0.1:" + HaControllerSingleNodeTest.freePort());
         List<RaftNode> nodes = new ArrayList<>();
         try {
-            for (String id : peers.keySet()) nodes.add(RaftNode.start(RaftSettings.cluster(id, dir.resolve(id), peers)));
-            assertTrue(NetnsLab.await(Duration.ofSeconds(20), () -> nodes.stream().filter(RaftNode::isLeaderReady).count() == 1
-                    && nodes.stream().filter(n -> n.role() == RaftRole.FOLLOWER).count() == 2));
+            startGroup(nodes);
             RaftNode leader = nodes.stream().filter(RaftNode::isLeaderReady).findFirst().orElseThrow();
             RaftNode follower = nodes.stream().filter(n -> n.role() == RaftRole.FOLLOWER).findFirst().orElseThrow();
 
@@ -60,5 +60,58 @@ class LeadershipConfirmationTest {
         } finally {
             nodes.parallelStream().forEach(RaftNode::close);
         }
+    }
+
+    /**
+     * While commands stream, as under DHCP load, the proofs ride on their entries: they still succeed every
+     * 50 ms, and hardly any no-op entry is written for them.
+     */
+    @Test
+    void whileCommandsStreamConfirmationsRideOnTheirEntries() throws Exception {
+        List<RaftNode> nodes = new ArrayList<>();
+        try {
+            startGroup(nodes);
+            RaftNode leader = nodes.stream().filter(RaftNode::isLeaderReady).findFirst().orElseThrow();
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            Thread commands = new Thread(() -> {
+                while (streaming.get()) {
+                    leader.commandLog().submit(new Command.Batch(List.of()));
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            });
+            commands.start();
+            Thread.sleep(200);
+            var before = leader.leadershipStats();
+            long entriesBefore = leader.logStats().entriesSent();
+            int confirmations = 40;
+            try {
+                for (int i = 0; i < confirmations; i++) {
+                    leader.confirmLeadership().get(5, TimeUnit.SECONDS);
+                    Thread.sleep(50);
+                }
+            } finally {
+                streaming.set(false);
+                commands.join();
+            }
+            var after = leader.leadershipStats();
+            long rode = after.rodeOnCommands() - before.rodeOnCommands();
+            long noOps = after.noOpEntries() - before.noOpEntries();
+            long commandEntries = leader.logStats().entriesSent() - entriesBefore;
+            System.out.printf("%d confirmations while %d command entries streamed: %d rode on them, %d no-op entries%n",
+                    confirmations, commandEntries, rode, noOps);
+            assertTrue(commandEntries > confirmations, "commands kept streaming: " + commandEntries + " entries");
+            assertEquals(confirmations, rode + noOps, "each proof either rode or had a no-op");
+            assertTrue(noOps <= confirmations / 4, noOps + " no-op entries for " + confirmations + " confirmations");
+        } finally {
+            nodes.parallelStream().forEach(RaftNode::close);
+        }
+    }
+
+    private void startGroup(List<RaftNode> nodes) throws Exception {
+        Map<String, String> peers = new LinkedHashMap<>();
+        for (String id : List.of("a", "b", "c")) peers.put(id, "127.0.0.1:" + HaControllerSingleNodeTest.freePort());
+        for (String id : peers.keySet()) nodes.add(RaftNode.start(RaftSettings.cluster(id, dir.resolve(id), peers)));
+        assertTrue(NetnsLab.await(Duration.ofSeconds(20), () -> nodes.stream().filter(RaftNode::isLeaderReady).count() == 1
+                && nodes.stream().filter(n -> n.role() == RaftRole.FOLLOWER).count() == 2));
     }
 }

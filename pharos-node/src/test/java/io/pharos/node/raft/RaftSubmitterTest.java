@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,11 @@ class RaftSubmitterTest {
     /** A leader whose log never answers (no quorum, stuck disk): the entry still ends, as "not committed". */
     @Test
     void anEntryTheLogNeverAnswersFailsAfterTheCommitTimeout() throws Exception {
-        RaftSubmitter submitter = new RaftSubmitter(null, request -> new CompletableFuture<>(), () -> true,
-                RaftPeerId.valueOf("n1"), RaftGroupId.randomId(), new AppliedIndex(), Duration.ofMillis(50));
+        RaftClientAsynchronousProtocol silent = request -> new CompletableFuture<>();
+        RaftPeerId self = RaftPeerId.valueOf("n1");
+        RaftGroupId group = RaftGroupId.randomId();
+        RaftSubmitter submitter = new RaftSubmitter(null, silent, () -> true, self, group, new AppliedIndex(),
+                Duration.ofMillis(50), new LeaderConfirmations(silent, self, group));
         CompletableFuture<Result> sent = submitter.send(new byte[] {1});
         ExecutionException failed = assertThrows(ExecutionException.class,
                 () -> sent.get(10, TimeUnit.SECONDS));
