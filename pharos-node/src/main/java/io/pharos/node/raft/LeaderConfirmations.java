@@ -27,9 +27,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
  * this node, as leader, sent after the proof was asked for. Any entry handed to this node's own server after the
  * request and committed by it is such a proof, so while commands stream (DHCP under load hands over an entry
  * every few milliseconds) a request rides on the next one instead of costing every node an entry, an fsync and
- * an apply of its own (the lease renews every 50 ms: 20 entries a second). A request that no entry carries within {@link #RIDE_WITHIN},
- * or whose entry fails, is proven by a no-op entry; when no entry was handed over lately (an idle node, a new
- * leader) the no-op goes at once, so a takeover does not wait.
+ * an apply of its own (the lease renews every 50 ms: 20 entries a second). A request that no entry carries
+ * within {@link #RIDE_WITHIN}, or whose entry fails, is proven by a no-op entry; when no entry was handed over
+ * lately (an idle node, a new leader) the no-op goes at once, so a takeover does not wait.
  */
 public final class LeaderConfirmations {
     /** How long a request may wait for an entry to ride on; entries leave every linger plus a commit. */
