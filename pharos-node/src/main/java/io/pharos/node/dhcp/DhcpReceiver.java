@@ -64,14 +64,15 @@ final class DhcpReceiver implements Runnable {
         ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
         outbox.attach(selector::wakeup);
         try {
+            boolean repliesWait = false;
             while (!stopping) {
-                selector.select(1000);
+                selector.select(repliesWait ? 1 : 1000);
                 for (SelectionKey key : selector.selectedKeys()) {
                     drain((DhcpSockets.Endpoint) key.attachment(), buffer);
-                    outbox.flush();
+                    outbox.flushPaced();
                 }
                 selector.selectedKeys().clear();
-                outbox.flush();
+                repliesWait = outbox.flushPaced();
             }
         } catch (ClosedSelectorException | IOException e) {
             if (!stopping) log.error("DHCP_RECEIVE_STOPPED the receive loop failed: {}; restart the node to serve DHCP again", e.toString(), e);
