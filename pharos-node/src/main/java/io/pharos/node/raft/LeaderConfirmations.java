@@ -17,7 +17,6 @@ import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
@@ -142,20 +141,8 @@ public final class LeaderConfirmations {
 
     private void proveByNoOp(List<CompletableFuture<Void>> proofs) {
         noOps.increment();
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(clientId)
-                .setServerId(self)
-                .setGroupId(groupId)
-                .setCallId(callId.incrementAndGet())
-                .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(NO_OP)))
-                .setType(RaftClientRequest.writeRequestType())
-                .build();
-        CompletableFuture<RaftClientReply> reply;
-        try {
-            reply = server.submitClientRequestAsync(request);
-        } catch (IOException e) {
-            reply = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<RaftClientReply> reply = RaftSubmitter.writeLocally(server, clientId, self, groupId,
+                callId.incrementAndGet(), Message.valueOf(UnsafeByteOperations.unsafeWrap(NO_OP)));
         reply.whenComplete((r, error) -> {
             Throwable failure = error != null ? error : r.isSuccess() ? null
                     : new CompletionException(r.getException() != null ? r.getException() : new IOException("not committed"));

@@ -99,18 +99,9 @@ final class RaftSubmitter {
      * Waiting leadership confirmations ride on it: it is handed to this node's server after they were asked for.
      */
     private CompletableFuture<RaftClientReply> sendHere(Message message) {
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(localClientId).setServerId(self).setGroupId(groupId)
-                .setCallId(callIds.incrementAndGet()).setMessage(message)
-                .setType(RaftClientRequest.writeRequestType())
-                .build();
         LeaderConfirmations.Riders riders = confirmations.board();
-        CompletableFuture<RaftClientReply> reply;
-        try {
-            reply = localServer.submitClientRequestAsync(request);
-        } catch (IOException e) {
-            reply = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<RaftClientReply> reply =
+                writeLocally(localServer, localClientId, self, groupId, callIds.incrementAndGet(), message);
         reply.whenComplete(riders::answered);
         return reply.thenCompose(r -> {
             if (r.isSuccess()) return CompletableFuture.completedFuture(r);
@@ -119,6 +110,22 @@ final class RaftSubmitter {
             return CompletableFuture.failedFuture(r.getException() != null ? r.getException()
                     : new IllegalStateException("the Raft server refused the entry without saying why"));
         });
+    }
+
+    /** A write request to this node's own server, never redirected; its reply, or the failure to submit it. */
+    static CompletableFuture<RaftClientReply> writeLocally(RaftClientAsynchronousProtocol server, ClientId clientId,
+                                                          RaftPeerId self, RaftGroupId groupId, long callId,
+                                                          Message message) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId).setServerId(self).setGroupId(groupId)
+                .setCallId(callId).setMessage(message)
+                .setType(RaftClientRequest.writeRequestType())
+                .build();
+        try {
+            return server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** In words the caller can pass on: what happened and that retrying later is the remedy. */
