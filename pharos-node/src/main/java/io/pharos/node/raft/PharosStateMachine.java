@@ -24,7 +24,6 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
-import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
@@ -42,7 +41,7 @@ final class PharosStateMachine extends BaseStateMachine {
     private final State state;
     private final RoleEvents roles;
     private final AppliedIndex applied = new AppliedIndex();
-    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final SnapshotStorage storage = new SnapshotStorage();
     private final SnapshotFiles snapshots = new SnapshotFiles(storage);
 
     PharosStateMachine(State state, RoleEvents roles) {
