@@ -27,6 +27,8 @@ final class InterfaceAttribution {
 
     /** The serving address to attribute a wildcard packet to; null when nothing is served directly. */
     ServingAddress forWildcard() {
+        // The common case, asked for every packet: no need to look for the interfaces with a subnet.
+        if (byInterface.size() == 1) return best(byInterface.values().iterator().next());
         List<List<ServingAddress>> candidates = interfacesWithSubnets();
         if (candidates.isEmpty()) candidates = List.copyOf(byInterface.values());
         if (candidates.isEmpty()) return null;
