@@ -13,6 +13,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.server.storage.StorageImplUtils;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.util.SizeInBytes;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +23,19 @@ class SnapshotStorageTest {
     Path dir;
 
     private final SnapshotStorage storage = new SnapshotStorage();
+    private RaftStorage raftStorage;
 
     @BeforeEach
     void initOnAnEmptyDirectory() throws IOException {
-        RaftStorage raftStorage = StorageImplUtils.newRaftStorage(dir.toFile(), SizeInBytes.ONE_MB,
+        raftStorage = StorageImplUtils.newRaftStorage(dir.toFile(), SizeInBytes.ONE_MB,
                 RaftStorage.StartupOption.RECOVER, CorruptionPolicy.EXCEPTION);
         raftStorage.initialize();
         storage.init(raftStorage);
+    }
+
+    @AfterEach
+    void releaseTheDirectory() throws IOException {
+        raftStorage.close();
     }
 
     @Test
